@@ -1,0 +1,2 @@
+/** Asynchronous meter interfaces that protocol modules implement. */
+package io.emms.core.meter;
