@@ -1,0 +1,179 @@
+package io.emms.transport.serial;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.emms.core.link.LinkException;
+import io.emms.transport.LeakCheck;
+import io.emms.transport.Recorder;
+import io.emms.transport.SocatPtyPair;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(LeakCheck.class)
+class SerialLinkTest {
+
+  @TempDir static Path dir;
+  private static SocatPtyPair ptys;
+
+  private final UnpooledByteBufAllocator allocator = new UnpooledByteBufAllocator(false);
+  private SerialLink a;
+  private SerialLink b;
+  private Recorder atA;
+  private Recorder atB;
+
+  @BeforeAll
+  static void startSocat() throws Exception {
+    assumeTrue(SocatPtyPair.available(), "socat is not installed");
+    ptys = SocatPtyPair.start(dir);
+  }
+
+  @AfterAll
+  static void stopSocat() throws InterruptedException {
+    if (ptys != null) {
+      ptys.close();
+    }
+  }
+
+  @BeforeEach
+  void openBothEnds() {
+    a = new SerialLink(config(ptys.a()), allocator);
+    b = new SerialLink(config(ptys.b()), allocator);
+    atA = new Recorder();
+    atB = new Recorder();
+    a.setListener(atA);
+    b.setListener(atB);
+    a.open().join();
+    b.open().join();
+  }
+
+  /** 8N1: the Linux pty driver forces 8 data bits without parity, and refuses even parity some of the time. */
+  private static SerialConfig config(String port) {
+    return SerialConfig.builder(port).parity(Parity.NONE).readTimeout(Duration.ofMillis(50)).build();
+  }
+
+  @AfterEach
+  void closeBothEnds() {
+    a.close();
+    b.close();
+    assertThat(atA.seenBuffers()).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
+    assertThat(atB.seenBuffers()).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
+  }
+
+  @Test
+  void bytesFlowBothWays() throws Exception {
+    a.write(ascii("68 from a")).join();
+    assertThat(new String(atB.awaitBytes(9), US_ASCII)).isEqualTo("68 from a");
+
+    b.write(ascii("16 from b")).join();
+    assertThat(new String(atA.awaitBytes(9), US_ASCII)).isEqualTo("16 from b");
+  }
+
+  @Test
+  void largeWriteSplitArbitrarilyArrivesIntactAndInOrder() throws Exception {
+    Random random = new Random(645);
+    byte[] payload = new byte[64 * 1024];
+    random.nextBytes(payload);
+
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    int offset = 0;
+    boolean direct = false;
+    while (offset < payload.length) {
+      int size = Math.min(1 + random.nextInt(3000), payload.length - offset);
+      // Alternate heap and direct buffers: the link writes the former from its array, the latter by copying.
+      ByteBuf chunk = direct ? Unpooled.directBuffer(size) : Unpooled.buffer(size);
+      chunk.writeBytes(payload, offset, size);
+      writes.add(a.write(chunk));
+      offset += size;
+      direct = !direct;
+    }
+    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+
+    assertThat(atB.awaitBytes(payload.length)).isEqualTo(payload);
+  }
+
+  @Test
+  void listenerSeesOpenAndRequestedClose() throws Exception {
+    assertThat(atA.nextEvent().kind()).isEqualTo("open");
+
+    a.close();
+
+    Recorder.Event closed = atA.nextEvent();
+    assertThat(closed.kind()).isEqualTo("closed");
+    assertThat(closed.cause()).isNull();
+    assertThat(a.isOpen()).isFalse();
+  }
+
+  @Test
+  void closeIsIdempotentAndReopenWorks() throws Exception {
+    a.close();
+    a.close();
+    assertThat(a.isOpen()).isFalse();
+
+    a.open().join();
+    assertThat(a.isOpen()).isTrue();
+    a.write(ascii("again")).join();
+    assertThat(new String(atB.awaitBytes(5), US_ASCII)).isEqualTo("again");
+    b.write(ascii("back")).join();
+    assertThat(new String(atA.awaitBytes(4), US_ASCII)).isEqualTo("back");
+
+    assertThat(atA.nextEvent().kind()).isEqualTo("open");
+    assertThat(atA.nextEvent().kind()).isEqualTo("closed");
+    assertThat(atA.nextEvent().kind()).isEqualTo("open");
+  }
+
+  @Test
+  void openTwiceKeepsOneSession() throws Exception {
+    a.open().join();
+    a.write(ascii("once")).join();
+
+    assertThat(new String(atB.awaitBytes(4), US_ASCII)).isEqualTo("once");
+    assertThat(atA.nextEvent().kind()).isEqualTo("open");
+    assertThat(atA.pendingEvents()).isEmpty();
+  }
+
+  @Test
+  void writeAfterCloseFailsAndReleasesTheBuffer() {
+    a.close();
+    ByteBuf data = ascii("late");
+
+    CompletableFuture<Void> write = a.write(data);
+
+    assertThatThrownBy(write::join).isInstanceOf(CompletionException.class).hasCauseInstanceOf(LinkException.class);
+    assertThat(data.refCnt()).isZero();
+  }
+
+  @Test
+  void openingAMissingPortFails() {
+    SerialLink missing = new SerialLink(SerialConfig.of(dir.resolve("no-such-port").toString()));
+
+    assertThatThrownBy(() -> missing.open().join()).hasCauseInstanceOf(LinkException.class);
+    assertThat(missing.isOpen()).isFalse();
+  }
+
+  @Test
+  void nameShowsPortAndFraming() {
+    assertThat(a.name()).isEqualTo("serial:" + ptys.a() + "@2400-8N1");
+  }
+
+  private static ByteBuf ascii(String text) {
+    return Unpooled.copiedBuffer(text, US_ASCII);
+  }
+}
