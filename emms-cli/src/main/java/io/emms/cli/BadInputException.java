@@ -1,0 +1,13 @@
+package io.emms.cli;
+
+/** Input that a command cannot use; reported on stderr with exit code {@value EmmsCli#EXIT_BAD_INPUT}. */
+public class BadInputException extends RuntimeException {
+
+  public BadInputException(String message) {
+    super(message);
+  }
+
+  public BadInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

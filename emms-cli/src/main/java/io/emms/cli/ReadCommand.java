@@ -1,0 +1,11 @@
+package io.emms.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code emms read}: reads a meter and prints JSON. */
+@Command(
+    name = "read",
+    mixinStandardHelpOptions = true,
+    description = "Reads a meter over TCP or a serial port and prints the readings as JSON.",
+    subcommands = {})
+final class ReadCommand {}
