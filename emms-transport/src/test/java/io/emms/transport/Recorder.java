@@ -1,5 +1,6 @@
 package io.emms.transport;
 
+import io.emms.core.link.Link;
 import io.emms.core.link.LinkListener;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,28 @@ public final class Recorder implements LinkListener {
   @Override
   public void onClosed(Throwable cause) {
     events.add(new Event("closed", cause));
+  }
+
+  /** A listener that records like this one and also writes every piece it receives back to {@code link}. */
+  public LinkListener echoingOn(Link link) {
+    Recorder recorder = this;
+    return new LinkListener() {
+      @Override
+      public void onData(ByteBuf data) {
+        recorder.onData(data);
+        link.write(data.retain());
+      }
+
+      @Override
+      public void onOpen() {
+        recorder.onOpen();
+      }
+
+      @Override
+      public void onClosed(Throwable cause) {
+        recorder.onClosed(cause);
+      }
+    };
   }
 
   /** Waits until at least {@code count} bytes arrived in all, then returns all bytes so far. */
