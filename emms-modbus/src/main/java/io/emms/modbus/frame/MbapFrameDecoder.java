@@ -1,0 +1,89 @@
+package io.emms.modbus.frame;
+
+import io.emms.core.link.FrameDecoder;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Splits a Modbus TCP stream into MBAP frames, and checks single UDP datagrams ({@link #decodeDatagram}).
+ *
+ * <p>A header is malformed when its protocol id is not 0 or its length is outside 2..254 (unit id plus a PDU of at
+ * most 253 bytes, so at most 260 bytes per frame). On a stream the decoder then slides one byte and looks for the
+ * next plausible header; over TCP that means the peer is broken or the stream is out of step, and a connection
+ * owner that prefers to close (as most Modbus TCP stacks do) watches {@link #checksumErrors()} or uses {@link
+ * ModbusFrameNettyDecoder} with close-on-garbage. Not thread-safe: one decoder per connection.
+ */
+public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingStats {
+
+  /** MBAP header length including the unit id. */
+  public static final int HEADER_LENGTH = 7;
+
+  /** The largest frame: 7-byte header (with unit id) and a 253-byte PDU. */
+  public static final int MAX_FRAME_LENGTH = 260;
+
+  private long frames;
+  private long discardedBytes;
+  private long malformedHeaders;
+
+  @Override
+  public MbapFrame decode(ByteBuf in) {
+    while (in.readableBytes() >= HEADER_LENGTH) {
+      int start = in.readerIndex();
+      int length = in.getUnsignedShort(start + 4);
+      if (in.getUnsignedShort(start + 2) != 0 || length < 2 || length > MAX_FRAME_LENGTH - 6) {
+        malformedHeaders++;
+        discardedBytes++;
+        in.skipBytes(1);
+        continue;
+      }
+      if (in.readableBytes() < 6 + length) {
+        return null;
+      }
+      in.skipBytes(6 + length);
+      frames++;
+      return frame(in, start, length);
+    }
+    return null;
+  }
+
+  /**
+   * Checks one UDP datagram, which must hold exactly one MBAP frame.
+   *
+   * @return the frame, a view of {@code datagram} (whose indices are not moved), or {@code null} if the datagram is
+   *     malformed (counted)
+   */
+  public MbapFrame decodeDatagram(ByteBuf datagram) {
+    int start = datagram.readerIndex();
+    int size = datagram.readableBytes();
+    if (size < HEADER_LENGTH + 1
+        || size > MAX_FRAME_LENGTH
+        || datagram.getUnsignedShort(start + 2) != 0
+        || datagram.getUnsignedShort(start + 4) != size - 6) {
+      malformedHeaders++;
+      discardedBytes += size;
+      return null;
+    }
+    frames++;
+    return frame(datagram, start, size - 6);
+  }
+
+  private static MbapFrame frame(ByteBuf in, int start, int length) {
+    return new MbapFrame(
+        in.getUnsignedShort(start), in.getUnsignedByte(start + 6), in.slice(start + HEADER_LENGTH, length - 1));
+  }
+
+  @Override
+  public long frames() {
+    return frames;
+  }
+
+  @Override
+  public long discardedBytes() {
+    return discardedBytes;
+  }
+
+  /** Malformed MBAP headers (bad protocol id or length) seen. */
+  @Override
+  public long checksumErrors() {
+    return malformedHeaders;
+  }
+}

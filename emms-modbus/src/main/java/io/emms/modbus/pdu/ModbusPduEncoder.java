@@ -1,0 +1,145 @@
+package io.emms.modbus.pdu;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Writes PDUs into a caller-supplied buffer, without intermediate copies. Stateless and thread-safe.
+ *
+ * <p>Payload views of the records are read in place: their indices do not move and they are not released.
+ */
+public final class ModbusPduEncoder {
+
+  /** The largest PDU the standard allows (256-byte RTU ADU minus address and CRC). */
+  public static final int MAX_PDU_LENGTH = 253;
+
+  private ModbusPduEncoder() {}
+
+  /**
+   * Appends {@code pdu} at the writer index of {@code out}, growing it if needed.
+   *
+   * @return the number of bytes written
+   */
+  public static int encode(ModbusPdu pdu, ByteBuf out) {
+    int start = out.writerIndex();
+    if (pdu instanceof RegisterView registers && pdu instanceof ModbusResponse) {
+      out.writeByte(pdu.functionCode());
+      out.writeByte(registers.registers().readableBytes());
+      writeView(out, registers.registers());
+    } else if (pdu instanceof ReadHoldingRegistersRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+    } else if (pdu instanceof ReadInputRegistersRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+    } else if (pdu instanceof ReadCoilsRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+    } else if (pdu instanceof ReadDiscreteInputsRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+    } else if (pdu instanceof ExceptionResponse e) {
+      out.writeByte(e.functionCode() | 0x80);
+      out.writeByte(e.exceptionCode().code());
+    } else if (pdu instanceof BitView bits && pdu instanceof ModbusResponse) {
+      out.writeByte(pdu.functionCode());
+      out.writeByte(bits.bits().readableBytes());
+      writeView(out, bits.bits());
+    } else {
+      encodeOther(pdu, out);
+    }
+    return out.writerIndex() - start;
+  }
+
+  private static void encodeOther(ModbusPdu pdu, ByteBuf out) {
+    if (pdu instanceof WriteSingleCoilRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.on() ? 0xFF00 : 0x0000);
+    } else if (pdu instanceof WriteSingleCoilResponse r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.on() ? 0xFF00 : 0x0000);
+    } else if (pdu instanceof WriteSingleRegisterRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.value());
+    } else if (pdu instanceof WriteSingleRegisterResponse r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.value());
+    } else if (pdu instanceof WriteMultipleCoilsRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+      out.writeByte(r.bits().readableBytes());
+      writeView(out, r.bits());
+    } else if (pdu instanceof WriteMultipleRegistersRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+      out.writeByte(r.registers().readableBytes());
+      writeView(out, r.registers());
+    } else if (pdu instanceof WriteMultipleCoilsResponse r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+    } else if (pdu instanceof WriteMultipleRegistersResponse r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+    } else if (pdu instanceof ReadWriteMultipleRegistersRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.readAddress(), r.readQuantity());
+      out.writeShort(r.writeAddress());
+      out.writeShort(r.writeQuantity());
+      out.writeByte(r.registers().readableBytes());
+      writeView(out, r.registers());
+    } else if (pdu instanceof MaskWriteRegisterRequest r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.andMask());
+      out.writeShort(r.orMask());
+    } else if (pdu instanceof MaskWriteRegisterResponse r) {
+      writeAddressQuantity(out, r.functionCode(), r.address(), r.andMask());
+      out.writeShort(r.orMask());
+    } else {
+      encodeSerialLineAndOther(pdu, out);
+    }
+  }
+
+  private static void encodeSerialLineAndOther(ModbusPdu pdu, ByteBuf out) {
+    out.writeByte(pdu.functionCode());
+    if (pdu instanceof ReadExceptionStatusResponse r) {
+      out.writeByte(r.status());
+    } else if (pdu instanceof DiagnosticsRequest r) {
+      out.writeShort(r.subFunction());
+      writeView(out, r.data());
+    } else if (pdu instanceof DiagnosticsResponse r) {
+      out.writeShort(r.subFunction());
+      writeView(out, r.data());
+    } else if (pdu instanceof GetCommEventCounterResponse r) {
+      out.writeShort(r.status());
+      out.writeShort(r.eventCount());
+    } else if (pdu instanceof GetCommEventLogResponse r) {
+      out.writeByte(6 + r.events().readableBytes());
+      out.writeShort(r.status());
+      out.writeShort(r.eventCount());
+      out.writeShort(r.messageCount());
+      writeView(out, r.events());
+    } else if (pdu instanceof ReportServerIdResponse r) {
+      out.writeByte(r.data().readableBytes());
+      writeView(out, r.data());
+    } else if (pdu instanceof ReadDeviceIdentificationRequest r) {
+      out.writeByte(ReadDeviceIdentificationRequest.MEI_TYPE);
+      out.writeByte(r.code().code());
+      out.writeByte(r.objectId());
+    } else if (pdu instanceof ReadDeviceIdentificationResponse r) {
+      encodeDeviceIdentification(r, out);
+    } else if (pdu instanceof RawPdu r) {
+      writeView(out, r.data());
+    }
+    // The remaining requests (07, 0B, 0C, 11) are the function code alone.
+  }
+
+  private static void encodeDeviceIdentification(ReadDeviceIdentificationResponse r, ByteBuf out) {
+    out.writeByte(ReadDeviceIdentificationRequest.MEI_TYPE);
+    out.writeByte(r.code().code());
+    out.writeByte(r.conformityLevel());
+    out.writeByte(r.moreFollows() ? 0xFF : 0x00);
+    out.writeByte(r.nextObjectId());
+    out.writeByte(r.objects().size());
+    for (DeviceIdObject o : r.objects()) {
+      out.writeByte(o.id());
+      out.writeByte(o.value().readableBytes());
+      writeView(out, o.value());
+    }
+  }
+
+  private static void writeAddressQuantity(ByteBuf out, int functionCode, int first, int second) {
+    out.ensureWritable(5);
+    out.writeByte(functionCode);
+    out.writeShort(first);
+    out.writeShort(second);
+  }
+
+  private static void writeView(ByteBuf out, ByteBuf view) {
+    out.writeBytes(view, view.readerIndex(), view.readableBytes());
+  }
+}

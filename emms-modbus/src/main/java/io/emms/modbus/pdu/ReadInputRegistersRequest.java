@@ -1,0 +1,22 @@
+package io.emms.modbus.pdu;
+
+/**
+ * Function 0x04: read input registers.
+ *
+ * @param address the first address, 0-based as on the wire
+ * @param quantity how many to read, 1..{@value #MAX_QUANTITY}
+ */
+public record ReadInputRegistersRequest(int address, int quantity) implements ModbusRequest {
+
+  /** The most one request may read. */
+  public static final int MAX_QUANTITY = 125;
+
+  public ReadInputRegistersRequest {
+    Fields.requireRange(address, quantity, MAX_QUANTITY);
+  }
+
+  @Override
+  public int functionCode() {
+    return 0x04;
+  }
+}
