@@ -1,0 +1,217 @@
+package io.emms.analytics.arma.internal;
+
+import java.io.Serializable;
+
+/**
+ * Kalman filter for {@link ArmaStateSpace}, in units of sigma^2, with a steady-state switch.
+ *
+ * <p>Once the predicted covariance stops changing, the gain is frozen and each observation costs O(m) instead of
+ * O(m^2); a missing observation leaves the steady state because skipping the update grows the covariance again.
+ * Optionally a second state vector filters the constant series 1 with the same covariance, so that a mean can be
+ * profiled out by generalised least squares: the innovations of {@code y - mu} are {@code v - mu * v1}.
+ */
+public final class ArmaFilter implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ArmaStateSpace model;
+    private final double tolerance;
+    private final int m;
+    private final double[] a;
+    private final double[] a1;
+    private final double[] p;
+    private final double[] work;
+    private final double[] next;
+    private final double[] gain;
+    private boolean converged;
+    private boolean steady;
+    private double steadyF;
+    private double innovation;
+    private double innovation1;
+    private double variance;
+
+    /**
+     * Starts from the unconditional state: mean zero, covariance {@code p0} (copied), lag block known exactly.
+     *
+     * @param withConstant also filter the constant series 1 (for profiling a mean)
+     * @param tolerance    relative change of the predicted covariance below which the gain is frozen
+     */
+    public ArmaFilter(ArmaStateSpace model, double[] p0, boolean withConstant, double tolerance) {
+        this.model = model;
+        this.tolerance = tolerance;
+        this.m = model.states();
+        this.a = new double[m];
+        this.a1 = withConstant ? new double[m] : null;
+        this.p = p0.clone();
+        this.work = new double[m * m];
+        this.next = new double[m * m];
+        this.gain = new double[m];
+    }
+
+    /** Sets the lag block to known levels, most recent first (needed once before filtering when d > 0). */
+    public void setLevels(double[] recentFirst) {
+        System.arraycopy(recentFirst, 0, a, model.armaStates(), model.d());
+    }
+
+    /** Predicted value Z a of the next observation (before the mean is added). */
+    public double predictedMean() {
+        return model.observe(a);
+    }
+
+    /** Predicted value Z a1 of the constant series, the weight of the mean in the next prediction. */
+    public double predictedConstant() {
+        return model.observe(a1);
+    }
+
+    /** Variance Z P Z' of the next prediction error, in units of sigma^2. */
+    public double predictedVariance() {
+        if (steady) {
+            return steadyF;
+        }
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            s += zRow(i) * zDot(i);
+        }
+        return s;
+    }
+
+    /** Innovation v of the last observed step. */
+    public double innovation() {
+        return innovation;
+    }
+
+    /** Innovation of the constant series in the last observed step. */
+    public double innovation1() {
+        return innovation1;
+    }
+
+    /** Variance F of the last innovation, in units of sigma^2. */
+    public double variance() {
+        return variance;
+    }
+
+    /**
+     * Processes one value (NaN = missing) and predicts the next.
+     *
+     * @return true if the value was observed and {@link #innovation()} / {@link #variance()} describe it
+     */
+    public boolean step(double y) {
+        if (Double.isNaN(y)) {
+            skip();
+            return false;
+        }
+        if (steady) {
+            innovation = y - model.observe(a);
+            variance = steadyF;
+            advance(a, innovation);
+            if (a1 != null) {
+                innovation1 = 1 - model.observe(a1);
+                advance(a1, innovation1);
+            }
+            return true;
+        }
+        double f = 0;
+        for (int i = 0; i < m; i++) {
+            double pz = zDot(i);
+            gain[i] = pz;
+            f += zRow(i) * pz;
+        }
+        for (int i = 0; i < m; i++) {
+            gain[i] /= f;
+        }
+        variance = f;
+        innovation = y - model.observe(a);
+        if (a1 != null) {
+            innovation1 = 1 - model.observe(a1);
+        }
+        if (converged) {
+            steady = true;
+            steadyF = f;
+            advance(a, innovation);
+            if (a1 != null) {
+                advance(a1, innovation1);
+            }
+            return true;
+        }
+        // P_f = P - (P Z')(P Z')' / F, i.e. P - gain * f * gain'
+        for (int i = 0; i < m; i++) {
+            double gi = gain[i] * f;
+            for (int j = 0; j < m; j++) {
+                p[i * m + j] -= gi * gain[j];
+            }
+        }
+        advance(a, innovation);
+        if (a1 != null) {
+            advance(a1, innovation1);
+        }
+        predictCovariance();
+        return true;
+    }
+
+    private void skip() {
+        steady = false;
+        converged = false;
+        model.transition(a.clone(), 0, 1, a, 0);
+        if (a1 != null) {
+            model.transition(a1.clone(), 0, 1, a1, 0);
+        }
+        predictCovariance();
+    }
+
+    /** a = T (a + gain v). */
+    private void advance(double[] state, double v) {
+        for (int i = 0; i < m; i++) {
+            work[i] = state[i] + gain[i] * v;
+        }
+        model.transition(work, 0, 1, state, 0);
+    }
+
+    /** P = T P T' + R R', and notes convergence. */
+    private void predictCovariance() {
+        for (int j = 0; j < m; j++) {
+            model.transition(p, j, m, work, j);
+        }
+        for (int i = 0; i < m; i++) {
+            model.transition(work, i * m, 1, next, i * m);
+        }
+        model.addDisturbance(next);
+        boolean same = true;
+        for (int k = 0; k < m * m && same; k++) {
+            same = Math.abs(next[k] - p[k]) <= tolerance * (1 + Math.abs(next[k]));
+        }
+        converged = same;
+        System.arraycopy(next, 0, p, 0, m * m);
+    }
+
+    private double zRow(int i) {
+        int r = model.armaStates();
+        if (i == 0) {
+            return 1;
+        }
+        return i < r ? 0 : model.differencing(i - r);
+    }
+
+    /** (P Z')_i. */
+    private double zDot(int i) {
+        int r = model.armaStates();
+        double s = p[i * m];
+        for (int k = 0; k < model.d(); k++) {
+            s += p[i * m + r + k] * model.differencing(k);
+        }
+        return s;
+    }
+
+    /** A copy of the filter state, for forecasting without disturbing this filter. */
+    public ArmaFilter copy() {
+        ArmaFilter c = new ArmaFilter(model, p, a1 != null, tolerance);
+        System.arraycopy(a, 0, c.a, 0, m);
+        if (a1 != null) {
+            System.arraycopy(a1, 0, c.a1, 0, m);
+        }
+        System.arraycopy(gain, 0, c.gain, 0, m);
+        c.converged = converged;
+        c.steady = steady;
+        c.steadyF = steadyF;
+        return c;
+    }
+}
