@@ -3,10 +3,18 @@ package io.emms.dlt645.client;
 import io.emms.core.link.Link;
 import io.emms.core.meter.MeterControl;
 import io.emms.core.meter.MeterException;
+import io.emms.core.meter.MeterReader;
+import io.emms.core.meter.MeterTimeoutException;
 import io.emms.core.meter.RelayCommand;
+import io.emms.core.reading.Quality;
+import io.emms.core.reading.Quantity;
+import io.emms.core.reading.Reading;
+import io.emms.dlt645.catalogue.DataItem;
+import io.emms.dlt645.catalogue.Dlt645ValueCodec;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645DataId;
 import io.emms.dlt645.codec.Dlt645Edition;
+import io.emms.dlt645.codec.Dlt645ErrorReason;
 import io.emms.dlt645.codec.Dlt645ErrorReplyException;
 import io.emms.dlt645.codec.Dlt645Frame;
 import io.emms.dlt645.codec.Dlt645Function;
@@ -38,6 +46,11 @@ import java.util.function.Consumer;
  * meter only when the policy says so. Error replies fail the future with {@link Dlt645ErrorReplyException}, an
  * exhausted timeout with {@link io.emms.core.meter.MeterTimeoutException}.
  *
+ * <p>As a core {@link MeterReader} it maps quantities to data identifiers through the catalogue and never fails
+ * a read for one quantity: a timeout, error reply or undecodable value becomes a reading with quality
+ * {@code TIMEOUT}, {@code ERROR}, {@code NO_DATA} or {@code INVALID}. As a {@link MeterControl} it sends relay
+ * commands and clock writes.
+ *
  * <p>Many meters may share the bus, each with its own edition and credentials ({@link #register}); unregistered
  * meters get the configuration's defaults.
  *
@@ -47,7 +60,7 @@ import java.util.function.Consumer;
  * Dlt645ReadResult energy = client.read(Dlt645Address.of("000102030425"), 0x00010000).join();
  * }</pre>
  */
-public final class Dlt645Client implements MeterControl, AutoCloseable {
+public final class Dlt645Client implements MeterReader, MeterControl, AutoCloseable {
 
   /** 2007 DI of the communication address, read when probing for meters. */
   static final int ADDRESS_DI_2007 = 0x04000401;
@@ -395,6 +408,56 @@ public final class Dlt645Client implements MeterControl, AutoCloseable {
       throw new IllegalStateException("no SecurityProvider configured for ESAM commands");
     }
     return config.securityProvider();
+  }
+
+  // ---- core MeterReader ----
+
+  /**
+   * {@inheritDoc} The meter id is the 12-digit address. Quantities the edition's catalogue has no data item for
+   * come back as {@code NO_DATA} without a request.
+   */
+  @Override
+  public CompletableFuture<List<Reading>> read(String meterId, List<Quantity> quantities) {
+    Dlt645Address meter;
+    try {
+      meter = Dlt645Address.of(meterId);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    QuantityIndex index = QuantityIndex.of(editionOf(meter));
+    List<CompletableFuture<Reading>> readings = new ArrayList<>(quantities.size());
+    for (Quantity quantity : quantities) {
+      readings.add(index.itemFor(quantity)
+          .map(item -> read(meter, item.di()).handle((result, error) -> reading(index, meterId, quantity, item,
+              result, error)))
+          .orElseGet(() -> CompletableFuture.completedFuture(
+              Reading.missing(meterId, quantity, config.clock().instant(), Quality.NO_DATA))));
+    }
+    return CompletableFuture.allOf(readings.toArray(CompletableFuture[]::new))
+        .thenApply(done -> readings.stream().map(CompletableFuture::join).toList());
+  }
+
+  private Reading reading(QuantityIndex index, String meterId, Quantity quantity, DataItem item,
+      Dlt645ReadResult result, Throwable error) {
+    Instant now = config.clock().instant();
+    if (error != null) {
+      return Reading.missing(meterId, quantity, now, qualityOf(unwrap(error)));
+    }
+    Dlt645ValueCodec.Decoded decoded = Dlt645ValueCodec.decode(item, result.valueBuffer());
+    List<Reading> readings = Dlt645ValueCodec.toReadings(index.catalogue(), meterId, item, decoded.value(), now);
+    return readings.isEmpty() ? Reading.missing(meterId, quantity, now, Quality.INVALID) : readings.get(0);
+  }
+
+  private static Quality qualityOf(Throwable error) {
+    if (error instanceof MeterTimeoutException) {
+      return Quality.TIMEOUT;
+    }
+    if (error instanceof Dlt645ErrorReplyException reply
+        && (reply.reasons().contains(Dlt645ErrorReason.NO_REQUESTED_DATA)
+            || reply.reasons().contains(Dlt645ErrorReason.WRONG_DATA_IDENTIFIER))) {
+      return Quality.NO_DATA;
+    }
+    return Quality.ERROR;
   }
 
   // ---- core MeterControl ----
