@@ -1,0 +1,73 @@
+package io.emms.analytics.anomaly;
+
+import java.util.Objects;
+
+/**
+ * Streaming seasonal-residual detector: running mean and variance (Welford) per (slot, day type) bucket, so the
+ * state is 2 × slots-per-day × 3 numbers whatever the stream length. Flagged values stay out of the statistics.
+ */
+public final class StreamingSeasonal implements StreamingDetector {
+
+  private static final long serialVersionUID = 1L;
+
+  private final SeasonalConfig config;
+  private final SeasonalBuckets buckets;
+  private final long[] n;
+  private final double[] mean;
+  private final double[] m2;
+  private double lastScore = Double.NaN;
+  private double lastExpected = Double.NaN;
+
+  public StreamingSeasonal(SeasonalConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.buckets = new SeasonalBuckets(config);
+    this.n = new long[buckets.count()];
+    this.mean = new double[buckets.count()];
+    this.m2 = new double[buckets.count()];
+  }
+
+  @Override
+  public String name() {
+    return "seasonal";
+  }
+
+  @Override
+  public boolean offer(long epochMillis, double value) {
+    if (Double.isNaN(value)) {
+      lastScore = Double.NaN;
+      return false;
+    }
+    int b = buckets.bucket(epochMillis);
+    lastExpected = mean[b];
+    boolean flagged = false;
+    if (n[b] >= config.minSamples()) {
+      double sigma = Math.max(Math.sqrt(m2[b] / (n[b] - 1)), config.minSigma());
+      lastScore = Math.abs(value - mean[b]) / sigma;
+      flagged = lastScore > config.threshold();
+    } else {
+      lastScore = Double.NaN;
+    }
+    if (!flagged) {
+      n[b]++;
+      double delta = value - mean[b];
+      mean[b] += delta / n[b];
+      m2[b] += delta * (value - mean[b]);
+    }
+    return flagged;
+  }
+
+  @Override
+  public double lastScore() {
+    return lastScore;
+  }
+
+  @Override
+  public double lastExpected() {
+    return lastExpected;
+  }
+
+  @Override
+  public double threshold() {
+    return config.threshold();
+  }
+}
