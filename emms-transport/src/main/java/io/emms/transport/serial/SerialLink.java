@@ -149,7 +149,7 @@ public final class SerialLink implements Link {
 
   /**
    * Stops the reader and writer and closes the port. Completes after the port is closed and the listener has
-   * been told, which takes at most about one {@link SerialConfig#readTimeout()}.
+   * been told: within about one {@link SerialConfig#readTimeout()}, or one write timeout if a write is stuck.
    */
   @Override
   public synchronized CompletableFuture<Void> closeAsync() {

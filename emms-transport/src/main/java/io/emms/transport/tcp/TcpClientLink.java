@@ -107,19 +107,20 @@ public final class TcpClientLink implements Link {
   @Override
   public CompletableFuture<Void> closeAsync() {
     Session closed;
-    Channel connected;
+    CompletableFuture<Void> done;
     synchronized (this) {
       if (session == null) {
         return closing;
       }
       closed = session;
-      connected = channel;
+      Channel connected = channel;
       session = null;
       channel = null;
       closing = closed.close(connected);
+      done = closing;
     }
     closed.opened.completeExceptionally(new LinkException(name + " was closed before it connected"));
-    return closing;
+    return done;
   }
 
   /** One open period: the event loop it runs on, the pending open and the retry schedule. */

@@ -169,6 +169,27 @@ class SerialLinkTest {
   }
 
   @Test
+  void aVanishingPortClosesTheLinkWithACause() throws Exception {
+    Path own = dir.resolve("vanishing");
+    java.nio.file.Files.createDirectories(own);
+    SocatPtyPair pair = SocatPtyPair.start(own);
+    SerialLink link = new SerialLink(config(pair.a()), allocator);
+    Recorder recorder = new Recorder();
+    link.setListener(recorder);
+    link.open().join();
+    assertThat(recorder.nextEvent().kind()).isEqualTo("open");
+
+    pair.close();
+
+    Recorder.Event closed = recorder.nextEvent();
+    assertThat(closed.kind()).isEqualTo("closed");
+    assertThat(closed.cause()).isInstanceOf(LinkException.class);
+    assertThat(link.isOpen()).isFalse();
+    assertThatThrownBy(() -> link.write(ascii("gone")).join()).hasCauseInstanceOf(LinkException.class);
+    link.close();
+  }
+
+  @Test
   void nameShowsPortAndFraming() {
     assertThat(a.name()).isEqualTo("serial:" + ptys.a() + "@2400-8N1");
   }
