@@ -47,6 +47,20 @@ public final class RawMasterEnd implements LinkListener {
     return s.toString();
   }
 
+  /** Collects bytes until they end with {@code suffix} (spaced hex) and returns all of them. */
+  public String receiveUntil(String suffix, Duration within) throws InterruptedException {
+    StringBuilder s = new StringBuilder();
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!s.toString().endsWith(suffix)) {
+      Byte b = received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (b == null) {
+        throw new AssertionError("no " + suffix + " within " + within + ", got: " + s);
+      }
+      s.append(s.length() == 0 ? "" : " ").append(String.format("%02X", b));
+    }
+    return s.toString();
+  }
+
   /** Whether nothing (more) arrives within {@code quiet}. */
   public boolean silentFor(Duration quiet) throws InterruptedException {
     return received.poll(quiet.toMillis(), TimeUnit.MILLISECONDS) == null;
