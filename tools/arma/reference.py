@@ -149,7 +149,7 @@ def cmd_refs(data_dir, r_dir):
         mod = exact_model(y, p, d, q, mean)
         approx = ARIMA(y, order=(p, d, q), trend="c" if mean else "n")
         params = np.array(r["mean"] + r["ar"] + r["ma"] + r["sigma2"])
-        res = mod.filter(params)
+        res = mod.filter(params, cov_type="approx")  # numerical Hessian; statsmodels' default is OPG
         fc = res.get_forecast(h)
         ci = fc.conf_int(alpha=0.05)
         kf = res.filter_results
