@@ -12,6 +12,7 @@ import io.emms.transport.SocatPtyPair;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,7 +174,7 @@ class SerialLinkTest {
   @Test
   void aVanishingPortClosesTheLinkWithACause() throws Exception {
     Path own = dir.resolve("vanishing");
-    java.nio.file.Files.createDirectories(own);
+    Files.createDirectories(own);
     SocatPtyPair pair = SocatPtyPair.start(own);
     SerialLink link = new SerialLink(config(pair.a()), allocator);
     Recorder recorder = new Recorder();
@@ -187,6 +190,29 @@ class SerialLinkTest {
     assertThat(link.isOpen()).isFalse();
     assertThatThrownBy(() -> link.write(ascii("gone")).join()).hasCauseInstanceOf(LinkException.class);
     link.close();
+  }
+
+  @Test
+  void aThrowingListenerNeitherStopsTheReaderNorLeaks() throws Exception {
+    List<ByteBuf> seen = new CopyOnWriteArrayList<>();
+    AtomicInteger bytes = new AtomicInteger();
+    b.setListener(data -> {
+      seen.add(data);
+      bytes.addAndGet(data.readableBytes());
+      throw new IllegalStateException("listener bug");
+    });
+    a.write(ascii("one")).join();
+    long deadline = System.nanoTime() + Recorder.PATIENCE.toNanos();
+    while (bytes.get() < 3) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    b.setListener(atB);
+
+    a.write(ascii("two")).join();
+
+    assertThat(new String(atB.awaitBytes(3), US_ASCII)).isEqualTo("two");
+    assertThat(seen).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
   }
 
   @Test

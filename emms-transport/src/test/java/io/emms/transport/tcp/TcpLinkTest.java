@@ -4,12 +4,17 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.emms.core.link.FrameAssembler;
+import io.emms.core.link.FrameDecoder;
 import io.emms.core.link.LinkException;
 import io.emms.transport.LeakCheck;
 import io.emms.transport.Recorder;
+import io.emms.transport.internal.NettyLinks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -18,8 +23,10 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -307,8 +314,89 @@ class TcpLinkTest {
     assertThatThrownBy(() -> second.start().join()).hasCauseInstanceOf(LinkException.class);
   }
 
+  @Test
+  void aThrowingListenerNeitherBreaksTheLinkNorLeaks() throws Exception {
+    TcpLinkServer server = echoServer();
+    List<ByteBuf> seen = new CopyOnWriteArrayList<>();
+    AtomicInteger bytes = new AtomicInteger();
+    TcpClientLink client = client(server.port(), FAST, new Recorder());
+    client.setListener(data -> {
+      seen.add(data);
+      bytes.addAndGet(data.readableBytes());
+      throw new IllegalStateException("listener bug");
+    });
+    client.open().join();
+
+    client.write(ascii("first")).join();
+    awaitTrue(() -> bytes.get() >= 5);
+    client.write(ascii("second")).join();
+    awaitTrue(() -> bytes.get() >= 11);
+
+    assertThat(client.isOpen()).isTrue();
+    assertThat(seen).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
+  }
+
+  @Test
+  void framesSplitAcrossReadsAreReassembledByTheCoreFrameAssembler() throws Exception {
+    TcpLinkServer server = echoServer();
+    List<String> frames = new CopyOnWriteArrayList<>();
+    // A length-prefixed test protocol: one length byte, then that many ASCII bytes.
+    FrameDecoder<String> decoder = in -> {
+      if (in.readableBytes() < 1 || in.readableBytes() < 1 + in.getUnsignedByte(in.readerIndex())) {
+        return null;
+      }
+      int length = in.readUnsignedByte();
+      return in.readCharSequence(length, US_ASCII).toString();
+    };
+    Recorder states = new Recorder();
+    try (FrameAssembler<String> assembler =
+        new FrameAssembler<>(decoder, frames::add, states)) {
+      TcpClientLink client = client(server.port(), FAST, new Recorder());
+      client.setListener(assembler);
+      client.open().join();
+
+      // Two frames cut in three writes, the cuts falling inside the frames.
+      client.write(Unpooled.copiedBuffer(new byte[] {5, 'h', 'e'})).join();
+      client.write(Unpooled.copiedBuffer(new byte[] {'l', 'l', 'o', 4, 'm'})).join();
+      client.write(Unpooled.copiedBuffer(new byte[] {'e', 't', 'e'})).join();
+      awaitTrue(() -> frames.size() >= 2);
+
+      assertThat(frames).containsExactly("hello", "mete");
+      assertThat(states.nextEvent().kind()).isEqualTo("open");
+      client.close();
+    }
+  }
+
+  @Test
+  void aSharedEventLoopGroupOutlivesTheLinksThatUseIt() throws Exception {
+    EventLoopGroup group = NettyLinks.newGroup("shared");
+    try {
+      TcpLinkServer server = echoServer(TcpServerConfig.builder().eventLoopGroup(group).build());
+      Recorder atClient = new Recorder();
+      TcpClientLink client = new TcpClientLink(
+          TcpClientConfig.builder("127.0.0.1", server.port()).eventLoopGroup(group).build());
+      client.setListener(atClient);
+      client.open().join();
+      client.close();
+      server.close();
+
+      assertThat(group.isShuttingDown()).isFalse();
+      TcpLinkServer again = echoServer(TcpServerConfig.builder().eventLoopGroup(group).build());
+      client = new TcpClientLink(TcpClientConfig.builder("127.0.0.1", again.port()).eventLoopGroup(group).build());
+      client.setListener(atClient);
+      cleanup.add(client);
+      client.open().join();
+      client.write(ascii("shared")).join();
+      assertThat(new String(atClient.awaitBytes(6), US_ASCII)).isEqualTo("shared");
+    } finally {
+      closeEverything();
+      cleanup.clear();
+      NettyLinks.shutDown(group).join();
+    }
+  }
+
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
