@@ -1,5 +1,7 @@
 package io.emms.cli;
 
+import io.emms.cli.dlt645.Dlt645FrameDescriber;
+import io.emms.cli.dlt645.Dlt645Options;
 import io.emms.cli.output.FrameDescriber;
 
 /** Picks the frame describer for {@code --protocol}. */
@@ -8,9 +10,9 @@ final class ProtocolDescribers {
   private ProtocolDescribers() {}
 
   static FrameDescriber forProtocol(String protocol, String edition, String direction) {
-    switch (protocol) {
-      default:
-        throw new BadInputException("unknown protocol \"" + protocol + "\"");
-    }
+    return switch (protocol) {
+      case "dlt645" -> new Dlt645FrameDescriber(edition == null ? null : Dlt645Options.edition(edition));
+      default -> throw new BadInputException("unknown protocol \"" + protocol + "\" (dlt645, modbus-rtu, modbus-tcp)");
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.emms.cli;
 
+import io.emms.cli.dlt645.Dlt645ReadCommand;
 import picocli.CommandLine.Command;
 
 /** {@code emms read}: reads a meter and prints JSON. */
@@ -7,5 +8,5 @@ import picocli.CommandLine.Command;
     name = "read",
     mixinStandardHelpOptions = true,
     description = "Reads a meter over TCP or a serial port and prints the readings as JSON.",
-    subcommands = {})
+    subcommands = {Dlt645ReadCommand.class})
 final class ReadCommand {}

@@ -1,5 +1,6 @@
 package io.emms.cli;
 
+import io.emms.cli.dlt645.Dlt645SimulateCommand;
 import picocli.CommandLine.Command;
 
 /** {@code emms simulate}: serves simulated meters until stopped. */
@@ -7,5 +8,5 @@ import picocli.CommandLine.Command;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = "Runs simulated meters until stopped (Ctrl-C).",
-    subcommands = {})
+    subcommands = {Dlt645SimulateCommand.class})
 final class SimulateCommand {}
