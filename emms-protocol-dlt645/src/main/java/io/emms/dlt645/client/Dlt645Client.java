@@ -31,8 +31,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 
 /**
@@ -84,11 +84,14 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     this.link = Objects.requireNonNull(link, "link");
     this.config = Objects.requireNonNull(config, "config");
     if (config.scheduler() == null) {
-      ownScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "dlt645-client-" + link.name());
         t.setDaemon(true);
         return t;
       });
+      // Nearly every response timer is cancelled by its reply: drop them at once rather than at expiry.
+      timer.setRemoveOnCancelPolicy(true);
+      ownScheduler = timer;
     } else {
       ownScheduler = null;
     }

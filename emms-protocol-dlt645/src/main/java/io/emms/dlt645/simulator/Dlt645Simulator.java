@@ -42,6 +42,7 @@ public final class Dlt645Simulator implements AutoCloseable {
   private final ByteBuf replyData = ByteBufAllocator.DEFAULT.buffer(256);
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong replies = new AtomicLong();
+  private boolean closed;
 
   private record Served(SimulatedMeter meter, MeterResponder responder, Dlt645FrameEncoder encoder) {}
 
@@ -76,7 +77,17 @@ public final class Dlt645Simulator implements AutoCloseable {
 
   /** Starts listening: sets this simulator as the link's listener and opens the link. */
   public CompletableFuture<Void> start() {
-    link.setListener(assembler);
+    link.setListener(new LinkListener() {
+      @Override
+      public void onData(ByteBuf data) {
+        // The link may still deliver while close() releases the assembler.
+        synchronized (assembler) {
+          if (!closed) {
+            assembler.onData(data);
+          }
+        }
+      }
+    });
     return link.open();
   }
 
@@ -141,7 +152,12 @@ public final class Dlt645Simulator implements AutoCloseable {
       @Override
       public void onData(ByteBuf data) {}
     });
-    assembler.close();
-    replyData.release();
+    synchronized (assembler) {
+      if (!closed) {
+        closed = true;
+        assembler.close();
+        replyData.release();
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.emms.dlt645.codec.Dlt645Function;
 import io.emms.dlt645.simulator.internal.BcdReader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.time.DateTimeException;
 import java.time.ZonedDateTime;
 import java.util.Set;
@@ -28,6 +29,9 @@ abstract sealed class MeterResponder permits Responder2007, Responder1997 {
   private int partStart;
   private int partEnd;
   private int served;
+
+  // Heap scratch for a value before it is split into frames; unpooled, so nothing to release.
+  private final ByteBuf value = Unpooled.buffer(256);
 
   MeterResponder(SimulatedMeter meter) {
     this.meter = meter;
@@ -109,6 +113,11 @@ abstract sealed class MeterResponder permits Responder2007, Responder1997 {
   }
 
   abstract Dlt645ErrorReason noData();
+
+  /** The cleared value scratch buffer. */
+  final ByteBuf valueScratch() {
+    return value.clear();
+  }
 
   final void writeDi(int di, ByteBuf out) {
     for (int i = 0; i < edition.diLength(); i++) {

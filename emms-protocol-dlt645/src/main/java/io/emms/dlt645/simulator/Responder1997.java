@@ -13,7 +13,6 @@ import io.emms.dlt645.codec.Dlt645Function;
 import io.emms.dlt645.simulator.SimulatedMeter.Snapshot;
 import io.emms.dlt645.simulator.internal.BcdReader;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.time.DateTimeException;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -83,15 +82,11 @@ final class Responder1997 extends MeterResponder {
 
   private int read(ByteBuf data, int at, ByteBuf out) {
     int di = readDi(data, at, 2);
-    ByteBuf value = Unpooled.buffer(32);
-    try {
-      if (!value(di, value)) {
-        return error(Dlt645Function.READ_DATA, out, Dlt645ErrorReason.WRONG_DATA_IDENTIFIER);
-      }
-      return readReply(Dlt645Function.READ_DATA, di, value, out);
-    } finally {
-      value.release();
+    ByteBuf value = valueScratch();
+    if (!value(di, value)) {
+      return error(Dlt645Function.READ_DATA, out, Dlt645ErrorReason.WRONG_DATA_IDENTIFIER);
     }
+    return readReply(Dlt645Function.READ_DATA, di, value, out);
   }
 
   private boolean value(int di, ByteBuf out) {

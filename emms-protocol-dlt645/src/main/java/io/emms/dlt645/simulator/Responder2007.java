@@ -31,6 +31,11 @@ final class Responder2007 extends MeterResponder {
   static final int SECURITY_AUTH_FAILED = 0x0004;
   private static final int PROGRAMMING_PREFIX = 8;
 
+  // Scratch for energy reads; a responder serves one link, from its I/O thread.
+  private final double[] forward = new double[SimulatedMeterConfig.TARIFFS + 1];
+  private final double[] reverse = new double[SimulatedMeterConfig.TARIFFS + 1];
+  private final double[] quadrant = new double[4];
+
   Responder2007(SimulatedMeter meter) {
     super(meter);
   }
@@ -101,15 +106,11 @@ final class Responder2007 extends MeterResponder {
 
   private int read(ByteBuf data, int at, int length, ByteBuf out) {
     int di = readDi(data, at, 4);
-    ByteBuf value = Unpooled.buffer(64);
-    try {
-      if (!value(di, data, at + 4, length - 4, value)) {
-        return error(Dlt645Function.READ_DATA, out, Dlt645ErrorReason.NO_REQUESTED_DATA);
-      }
-      return readReply(Dlt645Function.READ_DATA, di, value, out);
-    } finally {
-      value.release();
+    ByteBuf value = valueScratch();
+    if (!value(di, data, at + 4, length - 4, value)) {
+      return error(Dlt645Function.READ_DATA, out, Dlt645ErrorReason.NO_REQUESTED_DATA);
     }
+    return readReply(Dlt645Function.READ_DATA, di, value, out);
   }
 
   /** Writes the value of {@code di}; false when the meter has no such item. */
@@ -132,11 +133,11 @@ final class Responder2007 extends MeterResponder {
     if ((di & 0xFF) != 0 || (tariff > SimulatedMeterConfig.TARIFFS && tariff != 0xFF)) {
       return false;
     }
-    Snapshot s = meter.snapshot();
+    meter.copyEnergy(forward, reverse, quadrant);
     double[] register = switch (quantity) {
-      case 0x00 -> combined(s.forward(), s.reverse());
-      case 0x01 -> s.forward();
-      case 0x02 -> s.reverse();
+      case 0x00 -> combined(forward, reverse);
+      case 0x01 -> forward;
+      case 0x02 -> reverse;
       default -> null;
     };
     if (register != null) {
@@ -157,7 +158,7 @@ final class Responder2007 extends MeterResponder {
     if (tariff != 0) {
       return false;
     }
-    double[] q = s.quadrant();
+    double[] q = quadrant;
     switch (quantity) {
       case 0x03 -> BcdWriter.signed(out, (long) ((q[0] + q[1]) * 100), 4);
       case 0x04 -> BcdWriter.signed(out, (long) ((q[2] + q[3]) * 100), 4);

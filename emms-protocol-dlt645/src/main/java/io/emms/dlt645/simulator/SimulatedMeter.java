@@ -32,6 +32,7 @@ public final class SimulatedMeter {
   /** Load records kept; older ones are dropped, as a meter's ring buffer does. */
   static final int MAX_LOAD_RECORDS = 4096;
   private static final Duration STEP = Duration.ofMinutes(1);
+  private static final Duration MIN_STEP = Duration.ofSeconds(1);
 
   private final SimulatedMeterConfig config;
   private final Random random;
@@ -265,6 +266,17 @@ public final class SimulatedMeter {
     return terminalOutput;
   }
 
+  /**
+   * Integrates the load up to now and copies the energy registers (index = tariff) into the caller's arrays:
+   * the allocation-free path of energy reads.
+   */
+  synchronized void copyEnergy(double[] forwardOut, double[] reverseOut, double[] quadrantOut) {
+    advance();
+    System.arraycopy(forward, 0, forwardOut, 0, forward.length);
+    System.arraycopy(reverse, 0, reverseOut, 0, reverse.length);
+    System.arraycopy(quadrant, 0, quadrantOut, 0, quadrant.length);
+  }
+
   /** Integrates the load up to the simulation clock's now and takes the instantaneous values. */
   synchronized Snapshot snapshot() {
     advance();
@@ -322,6 +334,10 @@ public final class SimulatedMeter {
 
   private void advance() {
     Instant now = config.clock().instant();
+    // Registers move once a second, as a meter's do; a burst of reads within a second integrates nothing.
+    if (Duration.between(lastUpdate, now).compareTo(MIN_STEP) < 0) {
+      return;
+    }
     while (lastUpdate.isBefore(now)) {
       Instant end = earliest(now, lastUpdate.plus(STEP), nextRecord);
       ZonedDateTime mid = meterTime(lastUpdate.plus(Duration.between(lastUpdate, end).dividedBy(2)));
