@@ -51,6 +51,7 @@ public final class TcpServerLink implements Link {
     return (InetSocketAddress) channel.localAddress();
   }
 
+  /** When the connection was accepted. */
   public Instant acceptedAt() {
     return acceptedAt;
   }

@@ -57,7 +57,10 @@ public final class UdpLink implements Link {
     return name;
   }
 
-  /** Resolves the peer and binds a local port; fails with a {@link LinkException} if either fails. */
+  /**
+   * Resolves the peer, in the calling thread, and binds a local port; fails with a {@link LinkException} if
+   * either fails.
+   */
   @Override
   public synchronized CompletableFuture<Void> open() {
     if (opened != null) {
@@ -68,7 +71,8 @@ public final class UdpLink implements Link {
       return CompletableFuture.failedFuture(new LinkException(name + ": cannot resolve " + config.host()));
     }
     peer = resolved;
-    opened = new CompletableFuture<>();
+    CompletableFuture<Void> pending = new CompletableFuture<>();
+    opened = pending;
     EventLoopGroup group = config.eventLoopGroup().orElseGet(() -> ownGroup = NettyLinks.newGroup("emms-" + name));
     new Bootstrap()
         .group(group)
@@ -76,11 +80,11 @@ public final class UdpLink implements Link {
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramSize()))
         .handler(new Inbound())
         .bind(config.localPort())
-        .addListener((ChannelFuture f) -> connected(f, opened));
-    return opened;
+        .addListener((ChannelFuture f) -> bound(f, pending));
+    return pending;
   }
 
-  private void connected(ChannelFuture f, CompletableFuture<Void> pending) {
+  private void bound(ChannelFuture f, CompletableFuture<Void> pending) {
     if (!f.isSuccess()) {
       pending.completeExceptionally(new LinkException(name + ": cannot open", f.cause()));
       synchronized (this) {
