@@ -99,18 +99,12 @@ public record LoadRecord(
 
     /** The fields of this class in wire order. */
     public List<LoadField> fields() {
-      List<LoadField> fields = new ArrayList<>();
-      for (LoadField field : LoadField.values()) {
-        if (field.loadClass() == this) {
-          fields.add(field);
-        }
-      }
-      return fields;
+      return LoadField.BY_CLASS.get(this);
     }
 
     /** Bytes of the class, without its separator. */
     public int length() {
-      return fields().stream().mapToInt(f -> f.format().length()).sum();
+      return LoadField.LENGTHS.get(this);
     }
   }
 
@@ -146,6 +140,22 @@ public record LoadRecord(
     /** Signed current demand; core has no signed-demand measurand, so it maps to none. */
     ACTIVE_DEMAND(LoadClass.DEMAND, 6, 4, true, null, null),
     REACTIVE_DEMAND(LoadClass.DEMAND, 6, 4, true, null, null);
+
+    private static final Map<LoadClass, List<LoadField>> BY_CLASS = new EnumMap<>(LoadClass.class);
+    private static final Map<LoadClass, Integer> LENGTHS = new EnumMap<>(LoadClass.class);
+
+    static {
+      for (LoadClass loadClass : LoadClass.values()) {
+        List<LoadField> fields = new ArrayList<>();
+        for (LoadField field : values()) {
+          if (field.loadClass == loadClass) {
+            fields.add(field);
+          }
+        }
+        BY_CLASS.put(loadClass, List.copyOf(fields));
+        LENGTHS.put(loadClass, fields.stream().mapToInt(f -> f.format.length()).sum());
+      }
+    }
 
     private final LoadClass loadClass;
     private final DataFormat.Numeric format;

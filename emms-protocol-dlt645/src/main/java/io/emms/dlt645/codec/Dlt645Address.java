@@ -66,11 +66,7 @@ public record Dlt645Address(long raw) {
 
   /** The raw 48-bit value of the address at {@code index}; allocation-free. */
   static long readRaw(ByteBuf buf, int index) {
-    long raw = 0;
-    for (int i = LENGTH - 1; i >= 0; i--) {
-      raw = (raw << 8) | buf.getUnsignedByte(index + i);
-    }
-    return raw;
+    return buf.getUnsignedIntLE(index) | (long) buf.getUnsignedShortLE(index + 4) << 32;
   }
 
   /** Writes the address low byte first. */

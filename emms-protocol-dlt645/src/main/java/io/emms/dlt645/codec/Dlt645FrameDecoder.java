@@ -119,6 +119,15 @@ public final class Dlt645FrameDecoder implements FrameDecoder<Dlt645Frame> {
 
   /** Sum of the bytes in [from, to) mod 256. */
   static int checksum(ByteBuf buf, int from, int to) {
+    if (buf.hasArray()) {
+      byte[] array = buf.array();
+      int offset = buf.arrayOffset();
+      int sum = 0;
+      for (int i = from + offset; i < to + offset; i++) {
+        sum += array[i];
+      }
+      return sum & 0xFF;
+    }
     int sum = 0;
     for (int i = from; i < to; i++) {
       sum += buf.getByte(i);
@@ -139,12 +148,25 @@ public final class Dlt645FrameDecoder implements FrameDecoder<Dlt645Frame> {
       }
       view.set(address, control, Unpooled.wrappedBuffer(copy), 0, length);
     } else {
-      for (int i = dataIndex; i < dataIndex + length; i++) {
-        in.setByte(i, in.getByte(i) - DATA_OFFSET);
-      }
+      removeOffset(in, dataIndex, length);
       view.set(address, control, in, dataIndex, length);
     }
     return view;
+  }
+
+  private static void removeOffset(ByteBuf in, int index, int length) {
+    // Heap buffers (the usual cumulation) take the array path, which skips Netty's per-byte bounds checks.
+    if (in.hasArray()) {
+      byte[] array = in.array();
+      int from = in.arrayOffset() + index;
+      for (int i = from; i < from + length; i++) {
+        array[i] -= DATA_OFFSET;
+      }
+    } else {
+      for (int i = index; i < index + length; i++) {
+        in.setByte(i, in.getByte(i) - DATA_OFFSET);
+      }
+    }
   }
 
   /** Bytes skipped while hunting for a frame, other than {@code FE} wake-up bytes. */
