@@ -161,6 +161,22 @@ class Dlt645ClientBusTest {
   }
 
   @Test
+  void anInterFrameDelayStillServesTheQueueAfterABroadcast() {
+    bus.add(bus.meter(METER).initialEnergyKwh(7).loadProfile(LoadProfile.constant(0)).build());
+    bus.start(c -> c.interFrameDelay(Duration.ofMillis(20)), l -> l);
+
+    CompletableFuture<Void> sync = bus.client.broadcastTimeSync(SimulatedBus.START);
+    List<CompletableFuture<Dlt645ReadResult>> reads = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      reads.add(bus.client.read(METER, 0x00010000));
+    }
+
+    sync.join();
+    assertThat(reads).allSatisfy(r -> assertThat(Bcd.value(r.join().value(), 2)).isEqualByComparingTo("7.00"));
+    assertThat(bus.client.stats().requests()).isEqualTo(6);
+  }
+
+  @Test
   void closingTheClientFailsQueuedRequestsAndRejectsNewOnes() {
     PipeLink[] pipe = PipeLink.pair("silent");
     new ScriptedMeterEnd(pipe[1]);
