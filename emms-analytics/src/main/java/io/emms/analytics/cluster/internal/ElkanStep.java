@@ -33,7 +33,8 @@ final class ElkanStep implements AssignmentStep {
       double bestD2 = Double.POSITIVE_INFINITY;
       int row = i * k;
       for (int j = 0; j < k; j++) {
-        double d2 = ws.distance2(i, j);
+        // Exact when it could win; otherwise still a valid lower bound.
+        double d2 = ws.distance2Bounded(i, j, bestD2);
         lower[row + j] = Math.sqrt(d2);
         if (d2 < bestD2) {
           bestD2 = d2;
@@ -92,7 +93,7 @@ final class ElkanStep implements AssignmentStep {
           continue;
         }
       }
-      double d2 = ws.distance2(i, j);
+      double d2 = ws.distance2Bounded(i, j, ua2);
       double dj = Math.sqrt(d2);
       lower[row + j] = dj;
       // Same winner as a full scan: strictly closer, or equally close with a lower index.

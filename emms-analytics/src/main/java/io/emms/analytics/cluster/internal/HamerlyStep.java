@@ -59,8 +59,11 @@ final class HamerlyStep implements AssignmentStep {
       double bound = Math.max(halfGap[a], l);
       // Strict pruning only: a point exactly on a bound may be tied, and ties must go to the lowest index.
       if (u >= bound) {
-        u = Math.sqrt(ws.distance2(i, a));
-        if (u >= bound) {
+        // Abandoning the exact distance early is safe: it only sends the point to the full scan.
+        double limit = bound * bound;
+        double ua2 = ws.distance2Bounded(i, a, limit);
+        u = Math.sqrt(ua2);
+        if (ua2 > limit || u >= bound) {
           if (scan(i) != a) {
             changed++;
           }
@@ -79,7 +82,7 @@ final class HamerlyStep implements AssignmentStep {
     double bestD2 = Double.POSITIVE_INFINITY;
     double secondD2 = Double.POSITIVE_INFINITY;
     for (int j = 0; j < ws.k; j++) {
-      double d2 = ws.distance2(i, j);
+      double d2 = ws.distance2Bounded(i, j, secondD2);
       if (d2 < bestD2) {
         secondD2 = bestD2;
         bestD2 = d2;

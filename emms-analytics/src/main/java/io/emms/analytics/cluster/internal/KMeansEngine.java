@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * One k-means run from given centres. The centre update, the empty-cluster repair and the final SSE are shared by
  * all algorithms and sum in a fixed chunk order, so Lloyd, Hamerly and Elkan produce bit-identical results from
- * the same start, for any thread count.
+ * the same start, for any thread count: they make the same moves, so the same sums.
  */
 public final class KMeansEngine {
   private final Workspace ws;
@@ -16,8 +16,13 @@ public final class KMeansEngine {
   private final KMeansAlgorithm algorithm;
   private final double[] chunkSums;
   private final int[] chunkCounts;
+  private final boolean[] chunkMoved;
   private final int[] chunkChanged;
   private final double[] chunkSse;
+  /** Per-cluster sums and counts of the points as of the last update, and the labels they were taken with. */
+  private final double[] sums;
+  private final int[] counts;
+  private final int[] previous;
 
   private KMeansEngine(Workspace ws, KMeansAlgorithm algorithm, ChunkedExecutor exec) {
     this.ws = ws;
@@ -32,7 +37,12 @@ public final class KMeansEngine {
     int chunks = exec.chunkCount();
     this.chunkSums = new double[Math.multiplyExact(chunks, ws.k * ws.d)];
     this.chunkCounts = new int[chunks * ws.k];
+    this.chunkMoved = new boolean[chunks];
     this.chunkChanged = new int[chunks];
+    this.sums = new double[ws.k * ws.d];
+    this.counts = new int[ws.k];
+    this.previous = new int[ws.n];
+    Arrays.fill(previous, -1);
     this.chunkSse = new double[chunks];
   }
 
@@ -96,28 +106,18 @@ public final class KMeansEngine {
         ws.k, ws.d, ws.centres, ws.labels, sizes(), sse(), iterations, converged, algorithm);
   }
 
-  /** Moves every centre to the mean of its points; returns the summed squared shift. */
+  /**
+   * Moves every centre to the mean of its points; returns the summed squared shift. The per-cluster sums are kept
+   * between iterations and only the points that changed cluster are added and subtracted, in fixed chunk order.
+   */
   private double updateCentres(double[] shifts) {
     int k = ws.k;
     int d = ws.d;
-    exec.run((c, from, to) -> {
-      int sumBase = c * k * d;
-      int countBase = c * k;
-      Arrays.fill(chunkSums, sumBase, sumBase + k * d, 0);
-      Arrays.fill(chunkCounts, countBase, countBase + k, 0);
-      for (int i = from; i < to; i++) {
-        int j = ws.labels[i];
-        chunkCounts[countBase + j]++;
-        int dst = sumBase + j * d;
-        int src = i * d;
-        for (int f = 0; f < d; f++) {
-          chunkSums[dst + f] += ws.data[src + f];
-        }
-      }
-    });
-    double[] sums = new double[k * d];
-    int[] counts = new int[k];
+    exec.run((c, from, to) -> chunkMoved[c] = collectMoves(c, from, to));
     for (int c = 0; c < exec.chunkCount(); c++) {
+      if (!chunkMoved[c]) {
+        continue;
+      }
       int sumBase = c * k * d;
       for (int x = 0; x < k * d; x++) {
         sums[x] += chunkSums[sumBase + x];
@@ -127,22 +127,60 @@ public final class KMeansEngine {
       }
     }
     double[] old = ws.centres;
+    double[] centres = new double[k * d];
     double total = 0;
     for (int j = 0; j < k; j++) {
       if (counts[j] == 0) {
         // Only when there are fewer distinct points than clusters: the centre stays where it was.
-        System.arraycopy(old, j * d, sums, j * d, d);
+        Arrays.fill(sums, j * d, (j + 1) * d, 0);
+        System.arraycopy(old, j * d, centres, j * d, d);
       } else {
         for (int f = 0; f < d; f++) {
-          sums[j * d + f] /= counts[j];
+          centres[j * d + f] = sums[j * d + f] / counts[j];
         }
       }
-      double shift2 = SquaredEuclidean.between(old, j * d, sums, j * d, d);
+      double shift2 = SquaredEuclidean.between(old, j * d, centres, j * d, d);
       shifts[j] = Math.sqrt(shift2);
       total += shift2;
     }
-    ws.centres = sums;
+    ws.centres = centres;
     return total;
+  }
+
+  /** Sums the moves of one chunk's points into its slot of the chunk arrays; false if none moved. */
+  private boolean collectMoves(int c, int from, int to) {
+    int k = ws.k;
+    int d = ws.d;
+    int sumBase = c * k * d;
+    int countBase = c * k;
+    boolean moved = false;
+    for (int i = from; i < to; i++) {
+      int now = ws.labels[i];
+      int before = previous[i];
+      if (now == before) {
+        continue;
+      }
+      if (!moved) {
+        Arrays.fill(chunkSums, sumBase, sumBase + k * d, 0);
+        Arrays.fill(chunkCounts, countBase, countBase + k, 0);
+        moved = true;
+      }
+      previous[i] = now;
+      int src = i * d;
+      int add = sumBase + now * d;
+      chunkCounts[countBase + now]++;
+      for (int f = 0; f < d; f++) {
+        chunkSums[add + f] += ws.data[src + f];
+      }
+      if (before >= 0) {
+        int sub = sumBase + before * d;
+        chunkCounts[countBase + before]--;
+        for (int f = 0; f < d; f++) {
+          chunkSums[sub + f] -= ws.data[src + f];
+        }
+      }
+    }
+    return moved;
   }
 
   /**

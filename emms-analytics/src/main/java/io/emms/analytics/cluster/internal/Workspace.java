@@ -23,12 +23,17 @@ final class Workspace {
     return SquaredEuclidean.between(data, point * d, centres, centre * d, d);
   }
 
+  /** Squared distance if at most {@code limit}, else a lower bound above {@code limit}. */
+  double distance2Bounded(int point, int centre, double limit) {
+    return SquaredEuclidean.bounded(data, point * d, centres, centre * d, d, limit);
+  }
+
   /** The nearest centre, lowest index on ties: the rule every variant must agree on. */
   int nearest(int point) {
     int best = 0;
     double bestD2 = Double.POSITIVE_INFINITY;
     for (int j = 0; j < k; j++) {
-      double d2 = distance2(point, j);
+      double d2 = distance2Bounded(point, j, bestD2);
       if (d2 < bestD2) {
         bestD2 = d2;
         best = j;
