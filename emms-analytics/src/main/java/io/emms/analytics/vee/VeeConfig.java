@@ -17,12 +17,13 @@ import java.util.Set;
  * @param zone zone that defines days and day types
  * @param spikeRatio SPIKE: highest interval of a day vs its third highest
  * @param spikeFloorKwh SPIKE: the third highest is taken as at least this, so near-zero days do not fire
- * @param historyDays HIGH/LOW: how many preceding days form the meter's own history
+ * @param historyDays HIGH/LOW: how many preceding complete days (none with a negative interval) form the history
  * @param minHistoryDays HIGH/LOW: fewer complete history days than this and the rule stays silent
- * @param highFactor HIGH_VS_HISTORY: day total above this multiple of the history mean fires
- * @param lowFactor LOW_VS_HISTORY: day total below this multiple of the history mean fires
+ * @param highFactor HIGH_VS_HISTORY: day total above this multiple of the history median fires
+ * @param lowFactor LOW_VS_HISTORY: day total below this multiple of the history median fires
  * @param zeroRunIntervals ZERO_WHILE_ACTIVE: this many consecutive zero intervals fire
  * @param meterActive ZERO_WHILE_ACTIVE: whether the meter is supposed to supply a live customer
+ * @param stuckRunIntervals STUCK_VALUE: this many consecutive identical non-zero intervals fire
  * @param ratedCurrentA METER_FAST: rated maximum current Imax
  * @param nominalVoltageV METER_FAST: nominal phase voltage
  * @param phases METER_FAST: number of phases
@@ -49,6 +50,7 @@ public record VeeConfig(
     double lowFactor,
     int zeroRunIntervals,
     boolean meterActive,
+    int stuckRunIntervals,
     double ratedCurrentA,
     double nominalVoltageV,
     int phases,
@@ -75,6 +77,7 @@ public record VeeConfig(
       throw new IllegalArgumentException("need spikeRatio > 1, highFactor > 1 and 0 <= lowFactor < 1");
     }
     if (historyDays < 1 || minHistoryDays < 1 || minHistoryDays > historyDays || zeroRunIntervals < 1
+        || stuckRunIntervals < 2
         || phases < 1 || likeDays < 1) {
       throw new IllegalArgumentException("day and interval counts must be positive, minHistoryDays <= historyDays");
     }
@@ -102,9 +105,10 @@ public record VeeConfig(
     private int historyDays = 28;
     private int minHistoryDays = 7;
     private double highFactor = 2.0;
-    private double lowFactor = 0.25;
+    private double lowFactor = 0.4;
     private int zeroRunIntervals = 8;
     private boolean meterActive = true;
+    private int stuckRunIntervals = 8;
     private double ratedCurrentA = 60.0;
     private double nominalVoltageV = 220.0;
     private int phases = 1;
@@ -169,6 +173,11 @@ public record VeeConfig(
 
     public Builder meterActive(boolean meterActive) {
       this.meterActive = meterActive;
+      return this;
+    }
+
+    public Builder stuckRunIntervals(int stuckRunIntervals) {
+      this.stuckRunIntervals = stuckRunIntervals;
       return this;
     }
 
@@ -243,7 +252,7 @@ public record VeeConfig(
     }
 
     public VeeConfig build() {
-      return new VeeConfig(rules, zone, spikeRatio, spikeFloorKwh, historyDays, minHistoryDays, highFactor, lowFactor, zeroRunIntervals, meterActive, ratedCurrentA, nominalVoltageV, phases, fastTolerance, register, registerResolutionKwh, stoppedMinPowerKw, sumToleranceKwh, sumToleranceFraction, clockTolerance, notAfter, maxInterpolationGap, likeDays, estimateOver);
+      return new VeeConfig(rules, zone, spikeRatio, spikeFloorKwh, historyDays, minHistoryDays, highFactor, lowFactor, zeroRunIntervals, meterActive, stuckRunIntervals, ratedCurrentA, nominalVoltageV, phases, fastTolerance, register, registerResolutionKwh, stoppedMinPowerKw, sumToleranceKwh, sumToleranceFraction, clockTolerance, notAfter, maxInterpolationGap, likeDays, estimateOver);
     }
   }
 }

@@ -6,12 +6,14 @@ public enum VeeRule {
   GAP,
   /** The highest interval of a day exceeds the configured multiple of that day's third-highest interval. */
   SPIKE,
-  /** A day's total exceeds the configured multiple of the meter's own recent daily average. */
+  /** A day's total exceeds the configured multiple of the median of the meter's own recent daily totals. */
   HIGH_VS_HISTORY,
-  /** A day's total is below the configured fraction of the meter's own recent daily average. */
+  /** A day's total is below the configured fraction of the median of the meter's own recent daily totals. */
   LOW_VS_HISTORY,
   /** A run of zero intervals on a meter that is supposed to be active. */
   ZERO_WHILE_ACTIVE,
+  /** The same non-zero interval value repeated over a run of intervals: a frozen reading, not real load. */
+  STUCK_VALUE,
   /** An interval value below zero. */
   NEGATIVE,
   /** The cumulative register went down without the pattern of a rollover. */

@@ -35,6 +35,7 @@ final class VeeRules {
     if (c.enabled(VeeRule.SPIKE)) days.forEach(this::spike);
     if (c.enabled(VeeRule.HIGH_VS_HISTORY) || c.enabled(VeeRule.LOW_VS_HISTORY)) history(days);
     if (c.enabled(VeeRule.ZERO_WHILE_ACTIVE) && c.meterActive()) zeroRuns();
+    if (c.enabled(VeeRule.STUCK_VALUE)) stuckRuns();
     if (c.enabled(VeeRule.NEGATIVE)) negatives();
     if (c.enabled(VeeRule.REGISTER_DECREASING) && d.hasRegister()) registerDecreasing();
     if (c.enabled(VeeRule.METER_FAST)) meterFast();
@@ -85,24 +86,40 @@ final class VeeRules {
       double total = day.completeTotal(e);
       int n = Math.min(totals.size(), c.historyDays());
       if (!Double.isNaN(total) && n >= c.minHistoryDays()) {
-        double mean = totals.subList(totals.size() - n, totals.size()).stream().mapToDouble(x -> x).average()
-            .orElseThrow();
-        compareWithHistory(day, total, mean, n);
+        double[] recent = totals.subList(totals.size() - n, totals.size()).stream().mapToDouble(x -> x).toArray();
+        Arrays.sort(recent);
+        double median = (recent[(n - 1) / 2] + recent[n / 2]) / 2;
+        compareWithHistory(day, total, median, n);
       }
-      if (!Double.isNaN(total)) totals.add(total);
+      if (!Double.isNaN(total) && day.allNonNegative(e)) totals.add(total); // faulty days never become history
     }
   }
 
-  private void compareWithHistory(Day day, double total, double mean, int n) {
-    double high = c.highFactor() * mean;
-    double low = c.lowFactor() * mean;
+  private void compareWithHistory(Day day, double total, double median, int n) {
+    double high = c.highFactor() * median;
+    double low = c.lowFactor() * median;
     if (c.enabled(VeeRule.HIGH_VS_HISTORY) && total > high) {
       add(VeeRule.HIGH_VS_HISTORY, day.from(), total, high,
-          "day %s total %.3f kWh exceeds %.2f × the %d-day mean %.3f kWh", day.date(), total, c.highFactor(), n, mean);
+          "day %s total %.3f kWh exceeds %.2f × the %d-day median %.3f kWh", day.date(), total, c.highFactor(), n,
+          median);
     }
     if (c.enabled(VeeRule.LOW_VS_HISTORY) && total < low) {
       add(VeeRule.LOW_VS_HISTORY, day.from(), total, low,
-          "day %s total %.3f kWh is below %.2f × the %d-day mean %.3f kWh", day.date(), total, c.lowFactor(), n, mean);
+          "day %s total %.3f kWh is below %.2f × the %d-day median %.3f kWh", day.date(), total, c.lowFactor(), n,
+          median);
+    }
+  }
+
+  private void stuckRuns() {
+    int i = 0;
+    while (i < e.length) {
+      int end = i + 1;
+      while (end < e.length && e[end] == e[i]) end++;
+      if (e[i] > 0 && end - i >= c.stuckRunIntervals()) {
+        add(VeeRule.STUCK_VALUE, i, end - i, c.stuckRunIntervals(),
+            "%d consecutive intervals repeat %.3f kWh exactly (limit %d)", end - i, e[i], c.stuckRunIntervals());
+      }
+      i = end;
     }
   }
 
@@ -241,6 +258,13 @@ final class VeeRules {
 
     double[] values(double[] e) {
       return Arrays.stream(e, from, to).filter(x -> !Double.isNaN(x)).toArray();
+    }
+
+    boolean allNonNegative(double[] e) {
+      for (int i = from; i < to; i++) {
+        if (e[i] < 0) return false;
+      }
+      return true;
     }
 
     /** The day's total when every interval of the day is present, else NaN. */

@@ -74,7 +74,7 @@ class VeeEngineTest {
     int days = 10;
     double[] e = filled(96 * days, 0.1); // 9.6 kWh per day
     Arrays.fill(e, 96 * 8, 96 * 9, 0.25); // day 8: 24 kWh > 2 × 9.6 = 19.2
-    Arrays.fill(e, 96 * 9, 96 * 10, 0.02); // day 9: 1.92 kWh; history of days 0..8 averages (8 × 9.6 + 24)/9 = 11.2
+    Arrays.fill(e, 96 * 9, 96 * 10, 0.02); // day 9: 1.92 kWh; history of days 0..8 = eight × 9.6 and 24: median 9.6 (the high day does not move it)
     VeeEngine vee = new VeeEngine(VeeConfig.builder()
         .rules(EnumSet.of(VeeRule.HIGH_VS_HISTORY, VeeRule.LOW_VS_HISTORY)).build());
     VeeResult r = vee.validate(IntervalData.of("m", FIFTEEN, grid(96 * days), e));
@@ -83,10 +83,10 @@ class VeeEngineTest {
       assertThat(f.value()).isCloseTo(24.0, within(1e-9));
       assertThat(f.threshold()).isCloseTo(19.2, within(1e-9));
     });
-    // low limit 0.25 × 11.2 = 2.8 > 1.92
+    // low limit 0.4 × 9.6 = 3.84 > 1.92
     assertThat(r.of(VeeRule.LOW_VS_HISTORY)).singleElement().satisfies(f -> {
       assertThat(f.index()).isEqualTo(96 * 9);
-      assertThat(f.threshold()).isCloseTo(2.8, within(1e-9));
+      assertThat(f.threshold()).isCloseTo(3.84, within(1e-9));
     });
   }
 
@@ -100,6 +100,15 @@ class VeeEngineTest {
         .containsExactly(5, 8.0);
     VeeEngine inactive = new VeeEngine(VeeConfig.builder().meterActive(false).build());
     assertThat(inactive.validate(IntervalData.of("m", FIFTEEN, grid(40), e)).of(VeeRule.ZERO_WHILE_ACTIVE)).isEmpty();
+  }
+
+  @Test
+  void stuckValues() {
+    double[] e = filled(40, 0.1);
+    for (int i = 20; i < 40; i++) e[i] = 0.1 + 0.01 * (i % 3);
+    // indices 0..19 repeat 0.1 (20 ≥ 8); from 20 the values cycle 0.12, 0.10, 0.11 (never 8 in a row)
+    VeeResult r = only(VeeRule.STUCK_VALUE).validate(IntervalData.of("m", FIFTEEN, grid(40), e));
+    assertThat(r.findings()).singleElement().extracting(Finding::index, Finding::value).containsExactly(0, 20.0);
   }
 
   @Test
