@@ -1,6 +1,7 @@
 package io.emms.cli;
 
 import io.emms.cli.dlt645.Dlt645ReadCommand;
+import io.emms.cli.modbus.ModbusReadCommand;
 import picocli.CommandLine.Command;
 
 /** {@code emms read}: reads a meter and prints JSON. */
@@ -8,5 +9,5 @@ import picocli.CommandLine.Command;
     name = "read",
     mixinStandardHelpOptions = true,
     description = "Reads a meter over TCP or a serial port and prints the readings as JSON.",
-    subcommands = {Dlt645ReadCommand.class})
+    subcommands = {Dlt645ReadCommand.class, ModbusReadCommand.class})
 final class ReadCommand {}
