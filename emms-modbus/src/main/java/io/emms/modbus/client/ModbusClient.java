@@ -70,7 +70,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Futures complete on the link's I/O thread (or the timer thread for timeouts): chain blocking work onto another
  * executor. Response payloads are heap copies that need no release. A request's own payload buffer must stay
- * valid until its future completes, since a retry encodes it again. Exceptional completions are
+ * valid until its future completes, since a retry encodes it again. A write that fails means the link is broken
+ * and fails every request in flight. Exceptional completions are
  * {@link ModbusExceptionResponseException} (the server refused), {@link ModbusTimeoutException} and
  * {@link ModbusClientException} (link closed or failed, malformed reply).
  */
@@ -85,6 +86,8 @@ public final class ModbusClient implements AutoCloseable {
   private final Pending[] byTransactionId;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private Pending onBus;
+  private boolean writing;
+  private ByteBuf outbox;
   private int inFlight;
   private int nextTransactionId;
   private boolean closed;
@@ -101,7 +104,7 @@ public final class ModbusClient implements AutoCloseable {
     this.byTransactionId = config.mode().pipelined() ? new Pending[0x10000] : null;
     ModbusMode mode = config.mode();
     this.source = FrameSource.create(mode == ModbusMode.UDP, mode.serialFraming(), mode == ModbusMode.ASCII,
-        Direction.RESPONSE, this::onFrame, new LinkListener() {
+        Direction.RESPONSE, this::onFrame, () -> {}, new LinkListener() {
           @Override
           public void onData(ByteBuf data) {}
 
@@ -252,11 +255,19 @@ public final class ModbusClient implements AutoCloseable {
 
   private void start(Pending p) {
     int transactionId = byTransactionId != null ? freeTransactionId() : 0;
-    ByteBuf frame = ByteBufAllocator.DEFAULT.buffer(64);
+    // While a write is on its way, later requests collect in the outbox and go out together when it completes:
+    // one system call for a burst of pipelined requests instead of one each. UDP needs one datagram per frame.
+    boolean coalesce = writing && config.mode() != ModbusMode.UDP;
+    ByteBuf frame = coalesce ? outbox() : ByteBufAllocator.DEFAULT.buffer(64);
+    int mark = frame.writerIndex();
     try {
       encode(transactionId, p, frame);
     } catch (RuntimeException e) {
-      frame.release();
+      if (coalesce) {
+        frame.writerIndex(mark);
+      } else {
+        frame.release();
+      }
       p.future.completeExceptionally(e);
       return;
     }
@@ -268,9 +279,32 @@ public final class ModbusClient implements AutoCloseable {
     }
     p.transactionId = transactionId;
     p.timeout = SharedTimer.get().newTimeout(p, timeoutNanos, TimeUnit.NANOSECONDS);
-    link.write(frame).whenComplete((v, e) -> {
+    if (!coalesce) {
+      writing = true;
+      write(frame);
+    }
+  }
+
+  private ByteBuf outbox() {
+    if (outbox == null) {
+      outbox = ByteBufAllocator.DEFAULT.buffer(512);
+    }
+    return outbox;
+  }
+
+  private void write(ByteBuf frames) {
+    link.write(frames).whenComplete((v, e) -> {
+      ByteBuf next;
+      synchronized (lock) {
+        next = outbox;
+        outbox = null;
+        writing = next != null;
+      }
       if (e != null) {
-        fail(p, new ModbusClientException("write to " + link.name() + " failed", e));
+        failAll(new ModbusClientException("write to " + link.name() + " failed", e));
+      }
+      if (next != null) {
+        write(next);
       }
     });
   }
@@ -390,15 +424,6 @@ public final class ModbusClient implements AutoCloseable {
       }
     }
     p.future.completeExceptionally(new ModbusClientException("client closed"));
-  }
-
-  private void fail(Pending p, Throwable cause) {
-    synchronized (lock) {
-      if (!land(p) && !waiting.remove(p)) {
-        return;
-      }
-    }
-    p.future.completeExceptionally(cause);
   }
 
   private void failAll(Throwable cause) {

@@ -77,8 +77,9 @@ public final class ModbusServer implements AutoCloseable {
    * it (or let the transport that accepted it keep it open) as usual.
    */
   public void attach(Link link) {
+    Outbox outbox = new Outbox(link);
     FrameSource source = FrameSource.create(mode == ModbusMode.UDP, mode.serialFraming(), mode == ModbusMode.ASCII,
-        Direction.REQUEST, frame -> onFrame(link, frame), new LinkListener() {
+        Direction.REQUEST, frame -> onFrame(outbox, frame), outbox::flush, new LinkListener() {
           @Override
           public void onData(ByteBuf data) {}
 
@@ -88,6 +89,7 @@ public final class ModbusServer implements AutoCloseable {
             if (gone != null) {
               gone.close();
             }
+            outbox.discard();
           }
         });
     links.put(link, source);
@@ -107,7 +109,7 @@ public final class ModbusServer implements AutoCloseable {
     }
   }
 
-  private void onFrame(Link link, ModbusFrame frame) {
+  private void onFrame(Outbox outbox, ModbusFrame frame) {
     int unitId = frame.unitId();
     if (mode.serialFraming() && unitId == 0) {
       broadcast(frame.pdu());
@@ -129,7 +131,7 @@ public final class ModbusServer implements AutoCloseable {
     if (response instanceof ExceptionResponse) {
       exceptions.increment();
     }
-    reply(link, frame, response);
+    reply(outbox, frame, response);
   }
 
   /** The response to one request PDU; {@code null} when the PDU cannot be answered at all. */
@@ -165,8 +167,9 @@ public final class ModbusServer implements AutoCloseable {
     }
   }
 
-  private void reply(Link link, ModbusFrame request, ModbusResponse response) {
-    ByteBuf out = ByteBufAllocator.DEFAULT.buffer(64);
+  private void reply(Outbox outbox, ModbusFrame request, ModbusResponse response) {
+    ByteBuf out = outbox.buffer();
+    int mark = out.writerIndex();
     try {
       switch (mode) {
         case TCP, UDP -> MbapFrameEncoder.encode(
@@ -175,11 +178,53 @@ public final class ModbusServer implements AutoCloseable {
         case ASCII -> AsciiFrameEncoder.encode(request.unitId(), response, out);
       }
     } catch (RuntimeException e) {
-      out.release();
+      out.writerIndex(mark);
       log.warn("cannot encode the response to unit {}", request.unitId(), e);
       return;
     }
-    link.write(out);
+    if (mode == ModbusMode.UDP) {
+      outbox.flush();
+    }
+  }
+
+  /**
+   * The replies to one delivery of request bytes, written to the link in one go once all its frames are handled:
+   * a pipelining client that sent many requests in one segment gets its answers in one segment too. Used only on
+   * the link's I/O thread. UDP replies are flushed one by one, as each must be its own datagram.
+   */
+  private static final class Outbox {
+    private final Link link;
+    private ByteBuf pending;
+
+    Outbox(Link link) {
+      this.link = link;
+    }
+
+    ByteBuf buffer() {
+      if (pending == null) {
+        pending = ByteBufAllocator.DEFAULT.buffer(256);
+      }
+      return pending;
+    }
+
+    void flush() {
+      ByteBuf out = pending;
+      pending = null;
+      if (out != null) {
+        if (out.isReadable()) {
+          link.write(out);
+        } else {
+          out.release();
+        }
+      }
+    }
+
+    void discard() {
+      if (pending != null) {
+        pending.release();
+        pending = null;
+      }
+    }
   }
 
   /** Builds a {@link ModbusServer}. */

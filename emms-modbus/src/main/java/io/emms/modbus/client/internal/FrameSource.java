@@ -26,6 +26,7 @@ public final class FrameSource implements LinkListener {
   private static final ByteBufAllocator CUMULATION = new UnpooledByteBufAllocator(false, true);
 
   private final Consumer<ModbusFrame> frames;
+  private final Runnable batchEnd;
   private final LinkListener state;
   private final MbapFrameDecoder datagrams;
   private final FrameAssembler<? extends ModbusFrame> assembler;
@@ -33,9 +34,10 @@ public final class FrameSource implements LinkListener {
   private volatile boolean releaseOnClose;
 
   private FrameSource(
-      Consumer<ModbusFrame> frames, LinkListener state, MbapFrameDecoder datagrams,
+      Consumer<ModbusFrame> frames, Runnable batchEnd, LinkListener state, MbapFrameDecoder datagrams,
       FrameAssembler<? extends ModbusFrame> assembler) {
     this.frames = frames;
+    this.batchEnd = batchEnd;
     this.state = state;
     this.datagrams = datagrams;
     this.assembler = assembler;
@@ -45,12 +47,13 @@ public final class FrameSource implements LinkListener {
    * @param udp whether each onData is one datagram holding one MBAP frame
    * @param serial RTU or ASCII framing instead of MBAP; {@code ascii} picks which
    * @param direction what the frames carry: responses for a client, requests for a server
+   * @param batchEnd runs after the frames of one delivery of bytes were handled, e.g. to flush replies at once
    */
   public static FrameSource create(
       boolean udp, boolean serial, boolean ascii, Direction direction, Consumer<ModbusFrame> frames,
-      LinkListener state) {
+      Runnable batchEnd, LinkListener state) {
     if (udp) {
-      return new FrameSource(frames, state, new MbapFrameDecoder(), null);
+      return new FrameSource(frames, batchEnd, state, new MbapFrameDecoder(), null);
     }
     FrameAssembler<? extends ModbusFrame> assembler;
     if (!serial) {
@@ -64,7 +67,7 @@ public final class FrameSource implements LinkListener {
           : new RtuFrameDecoder(direction);
       assembler = new FrameAssembler<>(rtu, frames::accept, state, CUMULATION);
     }
-    return new FrameSource(frames, state, null, assembler);
+    return new FrameSource(frames, batchEnd, state, null, assembler);
   }
 
   /** Asks the I/O thread to drop partial bytes before it handles the next data. */
@@ -79,12 +82,13 @@ public final class FrameSource implements LinkListener {
       if (frame != null) {
         frames.accept(frame);
       }
-      return;
+    } else {
+      if (resetRequested.compareAndSet(true, false)) {
+        assembler.reset();
+      }
+      assembler.onData(data);
     }
-    if (resetRequested.compareAndSet(true, false)) {
-      assembler.reset();
-    }
-    assembler.onData(data);
+    batchEnd.run();
   }
 
   @Override
