@@ -30,11 +30,15 @@ public final class Dlt645Catalogue {
   private static final int COLUMNS = 10;
 
   private final Dlt645Edition edition;
+  /** By ascending DI, for listing and block members. */
   private final Map<Integer, DataItem> items;
+  /** The same items for the per-reply lookup. */
+  private final Map<Integer, DataItem> byDi;
 
   private Dlt645Catalogue(Dlt645Edition edition, Map<Integer, DataItem> items) {
     this.edition = edition;
     this.items = items;
+    this.byDi = Map.copyOf(items);
   }
 
   public static Dlt645Catalogue of(Dlt645Edition edition) {
@@ -46,7 +50,7 @@ public final class Dlt645Catalogue {
   }
 
   public Optional<DataItem> find(int di) {
-    return Optional.ofNullable(items.get(di));
+    return Optional.ofNullable(byDi.get(di));
   }
 
   /** Every item, by ascending DI. */
