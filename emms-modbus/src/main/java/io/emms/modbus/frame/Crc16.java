@@ -22,6 +22,11 @@ public final class Crc16 {
 
   private Crc16() {}
 
+  /** {@code crc} extended by one byte; start from 0xFFFF. */
+  public static int update(int crc, byte b) {
+    return (crc >>> 8) ^ TABLE[(crc ^ b) & 0xFF];
+  }
+
   /** The CRC of {@code length} bytes of {@code buf} from {@code index}, indices unchanged. */
   public static int compute(ByteBuf buf, int index, int length) {
     int crc = 0xFFFF;

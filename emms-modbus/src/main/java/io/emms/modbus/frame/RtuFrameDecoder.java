@@ -14,8 +14,10 @@ import java.util.function.IntPredicate;
  * <p>Frames are found by predicting their length from the function code and byte-count fields, so the decoder
  * works on streams that have no timing (RTU over TCP, USB adapters that batch bytes). A candidate whose CRC fails
  * costs one byte: the decoder slides one byte, counts it, and while out of step also looks ahead for a whole valid
- * frame later in the buffer. Frames of function codes it does not know are garbage unless listed as custom codes,
- * whose end is then found by CRC.
+ * frame later in the buffer. Frames of function codes it does not know are garbage unless listed as custom codes.
+ * Frames without a length field (custom codes, diagnostics sub-function 00 "return query data") end where the CRC
+ * first matches; while out of step such a frame is only accepted as the last bytes buffered, because a CRC scan
+ * through garbage matches falsely too often (1 in 65536 per length tried).
  *
  * <p>On a serial line the link owner also reports silence: when the line has been idle for 3.5 character times
  * ({@link RtuTiming#interFrameDelayNanos}), it calls {@link #lineIdle(FrameAssembler)}, which ends whatever is
@@ -59,7 +61,7 @@ public final class RtuFrameDecoder implements FrameDecoder<SerialFrame>, Framing
         slide(in);
         continue;
       }
-      int end = length == RtuFrameLength.NEED_MORE ? -1 : frameEnd(in, start, available, length);
+      int end = length == RtuFrameLength.NEED_MORE ? -1 : frameEnd(in, start, available, length, outOfStep);
       if (end > 0) {
         outOfStep = false;
         return take(in, start, end);
@@ -80,18 +82,37 @@ public final class RtuFrameDecoder implements FrameDecoder<SerialFrame>, Framing
     return null;
   }
 
-  /** The frame length if the frame is complete and valid, 0 if it is complete and fails, -1 if bytes are missing. */
-  private static int frameEnd(ByteBuf in, int start, int available, int length) {
+  /**
+   * The frame length if the frame is complete and valid, 0 if it is complete and fails, -1 if bytes are missing.
+   *
+   * <p>A frame without a length field is found by CRC. Every length tried is a 1 in 65536 chance of a false match,
+   * which is acceptable in step but not while hunting through garbage: then ({@code strict}) the only length tried
+   * is "everything buffered", i.e. the frame must be the last thing that arrived.
+   */
+  private static int frameEnd(ByteBuf in, int start, int available, int length, boolean strict) {
     if ((length & RtuFrameLength.SCAN) == 0) {
       if (length > available) {
         return -1;
       }
       return Crc16.matches(in, start, length) ? length : 0;
     }
+    if (strict) {
+      int min = length & ~RtuFrameLength.SCAN;
+      if (available < min || available > RtuFrameLength.MAX_ADU) {
+        return available < min ? -1 : 0;
+      }
+      return Crc16.matches(in, start, available) ? available : 0;
+    }
     int limit = Math.min(available, RtuFrameLength.MAX_ADU);
-    for (int n = length & ~RtuFrameLength.SCAN; n <= limit; n++) {
-      if (Crc16.matches(in, start, n)) {
-        return n;
+    int n = length & ~RtuFrameLength.SCAN;
+    if (n <= limit) {
+      // One running CRC over the growing candidate keeps the scan linear.
+      int crc = Crc16.compute(in, start, n - 2);
+      for (; n <= limit; n++) {
+        if (crc == (in.getUnsignedByte(start + n - 2) | in.getUnsignedByte(start + n - 1) << 8)) {
+          return n;
+        }
+        crc = Crc16.update(crc, in.getByte(start + n - 2));
       }
     }
     return available >= RtuFrameLength.MAX_ADU ? 0 : -1;
@@ -101,12 +122,12 @@ public final class RtuFrameDecoder implements FrameDecoder<SerialFrame>, Framing
   private SerialFrame lookAhead(ByteBuf in, int start, int available) {
     for (int offset = 1; offset <= available - MIN_FRAME; offset++) {
       int length = lengths.predict(in, start + offset, available - offset);
-      if (length > 0 && (length & RtuFrameLength.SCAN) == 0 && length <= available - offset
-          && Crc16.matches(in, start + offset, length)) {
+      int end = length > 0 ? frameEnd(in, start + offset, available - offset, length, true) : -1;
+      if (end > 0) {
         discardedBytes += offset;
         in.skipBytes(offset);
         outOfStep = false;
-        return take(in, start + offset, length);
+        return take(in, start + offset, end);
       }
     }
     return null;

@@ -55,7 +55,7 @@ final class RtuFrameLength {
       case 0x07, 0x0B, 0x0C, 0x11:
         return 4;
       case 0x08:
-        return SCAN | 8;
+        return diagnostics(in, start, available);
       case 0x0F, 0x10:
         return byteCounted(in, start, available, 6, 9);
       case 0x16:
@@ -95,7 +95,7 @@ final class RtuFrameLength {
       case 0x07:
         return 5;
       case 0x08:
-        return SCAN | 8;
+        return diagnostics(in, start, available);
       case 0x16:
         return 10;
       case 0x2B:
@@ -103,6 +103,17 @@ final class RtuFrameLength {
       default:
         return INVALID;
     }
+  }
+
+  /**
+   * Function 08: every serial-line sub-function carries one 16-bit field except 00 (return query data), whose
+   * echo may carry any even number of bytes and is found by CRC.
+   */
+  private static int diagnostics(ByteBuf in, int start, int available) {
+    if (available < 4) {
+      return NEED_MORE;
+    }
+    return in.getUnsignedShort(start + 2) == 0 ? SCAN | 8 : 8;
   }
 
   /** A frame whose byte count sits at {@code countOffset} and which is {@code fixed} bytes plus that count. */
