@@ -280,7 +280,6 @@ final class Bus {
     pump();
   }
 
-  @SuppressWarnings("unchecked")
   private <T> void complete(Exchange<T> exchange, Throwable error) {
     if (error != null) {
       executor.execute(() -> exchange.future.completeExceptionally(error));

@@ -66,7 +66,7 @@ abstract class Exchange<T> {
 
   /** Whether a frame from {@code replier} can answer this exchange. */
   boolean fromTarget(Dlt645Address replier) {
-    // A wildcard request is answered by a meter whose own address matches the pattern.
-    return target.raw() == replier.raw() || (!target.isBroadcast() && target.matches(replier));
+    // Exact for a plain address; a wildcard request is answered by a meter whose own address fits the pattern.
+    return !target.isBroadcast() && target.matches(replier);
   }
 }

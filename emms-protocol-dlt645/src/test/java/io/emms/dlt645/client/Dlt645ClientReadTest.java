@@ -92,6 +92,20 @@ class Dlt645ClientReadTest {
   }
 
   @Test
+  void aLostFollowUpReplyIsAskedForAgainWithTheSameSequenceNumber() {
+    bus.add(bus.meter(M2007).maxReplyData(16).initialEnergyKwh(1000).loadProfile(LoadProfile.constant(0))
+        .build());
+    // Reply 0 is the first part, reply 1 (the follow-up with SEQ 1) is lost.
+    bus.start(c -> c, link -> new DroppingLink(link, java.util.Set.of(1)));
+
+    Dlt645ReadResult block = bus.client.read(M2007, 0x0001FF00).join();
+
+    assertThat(bus.client.stats().retries()).isEqualTo(1);
+    assertThat(block.frames()).isEqualTo(2);
+    assertThat(Bcd.value(block.value(), 16, 4, 2)).isEqualByComparingTo("300.00");
+  }
+
+  @Test
   void assemblesA1997ReplySplitOverFollowUpFrames() {
     bus.add(bus.meter(M1997).edition(Dlt645Edition.V1997).maxReplyData(16).initialEnergyKwh(10)
         .loadProfile(LoadProfile.constant(0)).build());

@@ -4,18 +4,28 @@ import io.emms.core.link.Link;
 import io.emms.core.link.LinkListener;
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** A link whose first {@code n} writes are lost on the wire (they "succeed" but never arrive). */
+/** A link some of whose writes are lost on the wire (they "succeed" but never arrive). */
 final class DroppingLink implements Link {
 
   private final Link delegate;
-  private final AtomicInteger toDrop;
+  private final Set<Integer> lost;
+  private final AtomicInteger writes = new AtomicInteger();
   final AtomicInteger dropped = new AtomicInteger();
 
+  /** Loses the first {@code n} writes. */
   DroppingLink(Link delegate, int n) {
+    this(delegate, IntStream.range(0, n).boxed().collect(Collectors.toSet()));
+  }
+
+  /** Loses the writes with these 0-based numbers. */
+  DroppingLink(Link delegate, Set<Integer> lost) {
     this.delegate = delegate;
-    this.toDrop = new AtomicInteger(n);
+    this.lost = Set.copyOf(lost);
   }
 
   @Override
@@ -35,7 +45,7 @@ final class DroppingLink implements Link {
 
   @Override
   public CompletableFuture<Void> write(ByteBuf data) {
-    if (toDrop.getAndDecrement() > 0) {
+    if (lost.contains(writes.getAndIncrement())) {
       dropped.incrementAndGet();
       data.release();
       return CompletableFuture.completedFuture(null);
