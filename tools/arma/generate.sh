@@ -10,6 +10,5 @@ tmp=$(mktemp -d)
 cp "$data"/cases.csv "$tmp"/ && for f in "$data"/*.csv; do cp "$f" "$tmp"/; done
 Rscript "$here/reference.R" "$tmp" "$tmp"
 /usr/bin/python3 "$here/reference.py" refs "$data" "$tmp"
-cp "$tmp/r_bench.csv" "$data/bench.ref.csv"
 cat "$tmp/sm-bench.txt"
 rm -rf "$tmp"

@@ -70,6 +70,10 @@ public final class Arima {
         double[][] coefficients = coefficients(result.x(), p, q);
         ArmaLikelihood.Value best = ArmaLikelihood.evaluate(coefficients[0], coefficients[1], d, y, withMean, 0,
                 tolerance);
+        if (Double.isNaN(best.logLikelihood())) {
+            throw new IllegalArgumentException("the likelihood is not finite for " + order
+                    + "; the series may be constant or too short");
+        }
         ArimaModel model = new ArimaModel(order, coefficients[0], coefficients[1], withMean ? best.mean() : 0,
                 best.sigma2());
         ArimaFit.StandardErrors se = config.standardErrors()

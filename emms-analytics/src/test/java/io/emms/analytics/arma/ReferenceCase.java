@@ -23,6 +23,15 @@ record ReferenceCase(String name, double[] y, Map<String, double[]> values) {
         for (int i = 1; i < series.size(); i++) {
             y[i - 1] = Double.parseDouble(series.get(i));
         }
+        return new ReferenceCase(name, y, referenceValues(name));
+    }
+
+    /** Only the reference numbers, for series regenerated in Java rather than stored. */
+    static ReferenceCase loadReferenceOnly(String name) {
+        return new ReferenceCase(name, new double[0], referenceValues(name));
+    }
+
+    private static Map<String, double[]> referenceValues(String name) {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (String line : lines("/arma/" + name + ".ref.csv")) {
             if (line.startsWith("#")) {
@@ -35,7 +44,7 @@ record ReferenceCase(String name, double[] y, Map<String, double[]> values) {
             }
             values.put(parts[0], v);
         }
-        return new ReferenceCase(name, y, values);
+        return values;
     }
 
     double[] get(String key) {

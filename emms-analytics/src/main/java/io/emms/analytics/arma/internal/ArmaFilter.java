@@ -22,6 +22,7 @@ public final class ArmaFilter implements Serializable {
     private final double[] p;
     private final double[] work;
     private final double[] next;
+    private final double[] previous;
     private final double[] gain;
     private boolean converged;
     private boolean steady;
@@ -45,6 +46,7 @@ public final class ArmaFilter implements Serializable {
         this.p = p0.clone();
         this.work = new double[m * m];
         this.next = new double[m * m];
+        this.previous = new double[m * m];
         this.gain = new double[m];
     }
 
@@ -90,6 +92,72 @@ public final class ArmaFilter implements Serializable {
         return variance;
     }
 
+    /** True once the gain is frozen; then {@link #runSteady} applies. */
+    public boolean isSteady() {
+        return steady;
+    }
+
+    /** The frozen innovation variance F, valid while {@link #isSteady()}. */
+    public double steadyVariance() {
+        return steadyF;
+    }
+
+    /**
+     * Frozen-gain recursion over {@code y[from..]} until a missing value or the end, the hot loop of the
+     * likelihood: F is constant, so only raw sums are accumulated and the caller divides by F once.
+     *
+     * @param sums accumulates {sum v^2, sum v v1, sum v1^2, count}; v1 terms only with the constant filter
+     * @return the index of the first value not processed (a missing value, or {@code y.length})
+     */
+    public int runSteady(double[] y, int from, double shift, double[] sums) {
+        double svv = 0;
+        double svc = 0;
+        double scc = 0;
+        int t = from;
+        for (; t < y.length; t++) {
+            double x = y[t];
+            if (x != x) {
+                break;
+            }
+            double v = x - shift - model.observe(a);
+            advanceInPlace(a, v);
+            svv += v * v;
+            if (a1 != null) {
+                double v1 = 1 - model.observe(a1);
+                advanceInPlace(a1, v1);
+                svc += v * v1;
+                scc += v1 * v1;
+            }
+        }
+        sums[0] += svv;
+        sums[1] += svc;
+        sums[2] += scc;
+        sums[3] += t - from;
+        return t;
+    }
+
+    /** a = T (a + gain v) without temporaries; the ARMA block shifts up, the lag block shifts down. */
+    private void advanceInPlace(double[] s, double v) {
+        int r = model.armaStates();
+        int d = model.d();
+        double[] phi = model.phi;
+        double f0 = s[0] + gain[0] * v;
+        double level = f0;
+        for (int k = 0; k < d; k++) {
+            level += model.diffCoefficients[k] * (s[r + k] + gain[r + k] * v);
+        }
+        for (int k = d - 1; k > 0; k--) {
+            s[r + k] = s[r + k - 1] + gain[r + k - 1] * v;
+        }
+        if (d > 0) {
+            s[r] = level;
+        }
+        for (int i = 0; i < r - 1; i++) {
+            s[i] = phi[i] * f0 + s[i + 1] + gain[i + 1] * v;
+        }
+        s[r - 1] = phi[r - 1] * f0;
+    }
+
     /**
      * Processes one value (NaN = missing) and predicts the next.
      *
@@ -133,6 +201,7 @@ public final class ArmaFilter implements Serializable {
             }
             return true;
         }
+        System.arraycopy(p, 0, previous, 0, m * m);
         // P_f = P - (P Z')(P Z')' / F, i.e. P - gain * f * gain'
         for (int i = 0; i < m; i++) {
             double gi = gain[i] * f;
@@ -145,6 +214,7 @@ public final class ArmaFilter implements Serializable {
             advance(a1, innovation1);
         }
         predictCovariance();
+        converged = unchanged(previous);
         return true;
     }
 
@@ -166,7 +236,7 @@ public final class ArmaFilter implements Serializable {
         model.transition(work, 0, 1, state, 0);
     }
 
-    /** P = T P T' + R R', and notes convergence. */
+    /** P = T P T' + R R'. */
     private void predictCovariance() {
         for (int j = 0; j < m; j++) {
             model.transition(p, j, m, work, j);
@@ -175,12 +245,17 @@ public final class ArmaFilter implements Serializable {
             model.transition(work, i * m, 1, next, i * m);
         }
         model.addDisturbance(next);
-        boolean same = true;
-        for (int k = 0; k < m * m && same; k++) {
-            same = Math.abs(next[k] - p[k]) <= tolerance * (1 + Math.abs(next[k]));
-        }
-        converged = same;
         System.arraycopy(next, 0, p, 0, m * m);
+    }
+
+    /** True if the predicted covariance is within the tolerance of {@code before}. */
+    private boolean unchanged(double[] before) {
+        for (int k = 0; k < m * m; k++) {
+            if (Math.abs(p[k] - before[k]) > tolerance * (1 + Math.abs(p[k]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double zRow(int i) {

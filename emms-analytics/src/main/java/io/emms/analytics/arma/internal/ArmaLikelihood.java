@@ -1,5 +1,7 @@
 package io.emms.analytics.arma.internal;
 
+import java.util.Arrays;
+
 /**
  * Exact Gaussian log-likelihood of an ARIMA model with sigma^2 profiled out and, optionally, the mean profiled out
  * by generalised least squares.
@@ -46,7 +48,20 @@ public final class ArmaLikelihood {
         double sumLogF = 0;
         int used = 0;
         double shift = profileMean ? 0 : mean;
-        for (int t = start; t < y.length; t++) {
+        double[] steadySums = new double[4];
+        int t = start;
+        while (t < y.length) {
+            if (filter.isSteady() && !Double.isNaN(y[t])) {
+                Arrays.fill(steadySums, 0);
+                t = filter.runSteady(y, t, shift, steadySums);
+                double f = filter.steadyVariance();
+                syy += steadySums[0] / f;
+                syc += steadySums[1] / f;
+                scc += steadySums[2] / f;
+                sumLogF += steadySums[3] * Math.log(f);
+                used += (int) steadySums[3];
+                continue;
+            }
             if (filter.step(y[t] - shift)) {
                 double f = filter.variance();
                 if (!(f > 0)) {
@@ -62,6 +77,7 @@ public final class ArmaLikelihood {
                 }
                 used++;
             }
+            t++;
         }
         double mu = profileMean ? syc / scc : mean;
         double ssq = profileMean ? syy - syc * syc / scc : syy;
@@ -69,6 +85,10 @@ public final class ArmaLikelihood {
             return new Value(Double.NaN, Double.NaN, mu, 0);
         }
         double sigma2 = ssq / used;
+        if (!(sigma2 > 0) || Double.isInfinite(sigma2)) {
+            // a perfectly fitted (e.g. constant) series has no finite likelihood
+            return new Value(Double.NaN, Double.NaN, mu, used);
+        }
         double loglik = -0.5 * used * (LOG_2PI + 1 + Math.log(sigma2)) - 0.5 * sumLogF;
         return new Value(loglik, sigma2, mu, used);
     }

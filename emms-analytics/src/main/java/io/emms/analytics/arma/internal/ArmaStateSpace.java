@@ -15,9 +15,9 @@ public final class ArmaStateSpace implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final double[] phi;
+    final double[] phi;
     private final double[] rVector;
-    private final double[] diffCoefficients;
+    final double[] diffCoefficients;
     private final int r;
     private final int d;
 
