@@ -1,9 +1,8 @@
 package io.emms.analytics.anomaly;
 
 import java.io.Serializable;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /** Maps a timestamp to its profile bucket: slot of day, weekday buckets first, then weekend buckets. */
@@ -15,6 +14,9 @@ final class SeasonalBuckets implements Serializable {
   private final SeasonalConfig config;
   private final long slotMillis;
   private final int slotsPerDay;
+  private long offset;
+  private long validFrom = 1;
+  private long validUntil = 0;
 
   SeasonalBuckets(SeasonalConfig config) {
     this.config = config;
@@ -27,14 +29,24 @@ final class SeasonalBuckets implements Serializable {
   }
 
   int bucket(long epochMillis) {
-    ZoneRules rules = config.zone().getRules();
-    ZoneOffset offset = rules.getOffset(Instant.ofEpochMilli(epochMillis));
-    long local = epochMillis + offset.getTotalSeconds() * 1000L;
+    long local = epochMillis + offsetMillis(epochMillis);
     long day = Math.floorDiv(local, DAY);
     int slot = (int) (Math.floorMod(local, DAY) / slotMillis);
-    // 1970-01-01 was a Thursday: day-of-week index 0 = Monday.
-    DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(day + 3, 7) + 1);
-    boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
+    // 1970-01-01 was a Thursday: (day + 3) mod 7 counts 0 = Monday … 5, 6 = Saturday, Sunday.
+    boolean weekend = Math.floorMod(day + 3, 7) >= 5;
     return (weekend ? slotsPerDay : 0) + slot;
+  }
+
+  /** The zone offset, cached between transitions so that the hot path neither allocates nor searches rules. */
+  private long offsetMillis(long epochMillis) {
+    if (epochMillis < validFrom || epochMillis >= validUntil) {
+      ZoneRules rules = config.zone().getRules();
+      Instant at = Instant.ofEpochMilli(epochMillis);
+      offset = rules.getOffset(at).getTotalSeconds() * 1000L;
+      ZoneOffsetTransition following = rules.nextTransition(at);
+      validFrom = epochMillis; // streams move forward: valid from here to the next transition
+      validUntil = following == null ? Long.MAX_VALUE : following.getInstant().toEpochMilli();
+    }
+    return offset;
   }
 }

@@ -3,9 +3,12 @@ package io.emms.analytics.anomaly;
 import java.util.Objects;
 
 /**
- * Causal Hampel filter: each value is compared with the median and MAD of the 2k values before it, held in a
- * ring buffer. Flagged values enter the ring clipped to median ± threshold·σ, so a burst of spikes cannot become
- * the new normal at once while a genuine level change is still learned within a few windows.
+ * Causal Hampel filter: each value is compared with the median and MAD of the 2k values before it. The window is
+ * held twice — as a ring (arrival order) and as a sorted array updated by one removal and one insertion per value
+ * — so the median is read off directly and the MAD comes from a merge of the deviations on both sides of it,
+ * O(k) without sorting or allocating. Flagged values enter the window clipped to median ± threshold·σ, so a burst
+ * of spikes cannot become the new normal at once while a genuine level change is still learned within a few
+ * windows.
  */
 public final class StreamingHampel implements StreamingDetector {
 
@@ -13,7 +16,7 @@ public final class StreamingHampel implements StreamingDetector {
 
   private final HampelConfig config;
   private final double[] ring;
-  private final double[] scratch;
+  private final double[] sorted;
   private int size;
   private int next;
   private double lastScore = Double.NaN;
@@ -22,7 +25,7 @@ public final class StreamingHampel implements StreamingDetector {
   public StreamingHampel(HampelConfig config) {
     this.config = Objects.requireNonNull(config, "config");
     this.ring = new double[2 * config.halfWindow()];
-    this.scratch = new double[ring.length];
+    this.sorted = new double[ring.length];
   }
 
   @Override
@@ -36,26 +39,83 @@ public final class StreamingHampel implements StreamingDetector {
       lastScore = Double.NaN;
       return false;
     }
-    boolean flagged = false;
-    double admitted = value;
-    if (size == ring.length) {
-      System.arraycopy(ring, 0, scratch, 0, size);
-      double median = Medians.medianInPlace(scratch, size);
-      double sigma = Math.max(HampelConfig.MAD_TO_SIGMA * Medians.madInPlace(scratch, size, median),
-          config.minSigma());
-      lastExpected = median;
-      lastScore = Math.abs(value - median) / sigma;
-      flagged = lastScore > config.threshold();
-      double bound = config.threshold() * sigma;
-      admitted = Math.max(median - bound, Math.min(median + bound, value));
-    } else {
+    if (size < ring.length) {
       lastScore = Double.NaN;
       lastExpected = Double.NaN;
-      size++;
+      insert(value, size++);
+      ring[next] = value;
+      advance();
+      return false;
     }
+    double median = median();
+    double sigma = Math.max(HampelConfig.MAD_TO_SIGMA * mad(median), config.minSigma());
+    lastExpected = median;
+    lastScore = Math.abs(value - median) / sigma;
+    boolean flagged = lastScore > config.threshold();
+    double bound = config.threshold() * sigma;
+    double admitted = Math.max(median - bound, Math.min(median + bound, value));
+    insert(admitted, remove(ring[next]));
     ring[next] = admitted;
-    next = next + 1 == ring.length ? 0 : next + 1;
+    advance();
     return flagged;
+  }
+
+  private void advance() {
+    next = next + 1 == ring.length ? 0 : next + 1;
+  }
+
+  /** Removes one occurrence of {@code v} from the sorted window; returns the new count. */
+  private int remove(double v) {
+    int n = size;
+    int i = 0;
+    while (sorted[i] != v) i++;
+    System.arraycopy(sorted, i + 1, sorted, i, n - i - 1);
+    return n - 1;
+  }
+
+  /** Inserts {@code v} into the sorted window holding {@code n} values. */
+  private void insert(double v, int n) {
+    int i = n;
+    while (i > 0 && sorted[i - 1] > v) {
+      sorted[i] = sorted[i - 1];
+      i--;
+    }
+    sorted[i] = v;
+  }
+
+  private double median() {
+    int n = ring.length; // even: 2k
+    return 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+  }
+
+  /**
+   * Median absolute deviation: the deviations left of the median grow leftwards, those right of it grow
+   * rightwards, so merging the two ascending runs yields the deviations in order; the MAD is the mean of the two
+   * middle ones (n even).
+   */
+  private double mad(double median) {
+    int n = ring.length;
+    int left = n / 2 - 1;
+    int right = n / 2;
+    double lower = 0;
+    for (int rank = 0; rank <= n / 2; rank++) {
+      double dl = left >= 0 ? median - sorted[left] : Double.POSITIVE_INFINITY;
+      double dr = right < n ? sorted[right] - median : Double.POSITIVE_INFINITY;
+      double d;
+      if (dl <= dr) {
+        d = dl;
+        left--;
+      } else {
+        d = dr;
+        right++;
+      }
+      if (rank == n / 2 - 1) {
+        lower = d;
+      } else if (rank == n / 2) {
+        return 0.5 * (lower + d);
+      }
+    }
+    throw new IllegalStateException("unreachable");
   }
 
   @Override
