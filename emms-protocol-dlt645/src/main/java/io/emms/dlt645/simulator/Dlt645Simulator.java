@@ -39,7 +39,7 @@ public final class Dlt645Simulator implements AutoCloseable {
   private final Link link;
   private final List<Served> meters = new CopyOnWriteArrayList<>();
   private final FrameAssembler<Dlt645Frame> assembler;
-  private final ByteBuf replyData = ByteBufAllocator.DEFAULT.buffer(256);
+  private ByteBuf replyData;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong replies = new AtomicLong();
   private boolean closed;
@@ -87,6 +87,14 @@ public final class Dlt645Simulator implements AutoCloseable {
           }
         }
       }
+
+      @Override
+      public void onClosed(Throwable cause) {
+        // An accepted connection that closes never comes back: free the buffers (they return if it reopens).
+        synchronized (assembler) {
+          releaseBuffers();
+        }
+      }
     });
     return link.open();
   }
@@ -119,6 +127,9 @@ public final class Dlt645Simulator implements AutoCloseable {
       }
       // The responder reads DATA through the frame's slice: rewind it for each meter.
       frame.data().readerIndex(0);
+      if (replyData == null) {
+        replyData = ByteBufAllocator.DEFAULT.buffer(256);
+      }
       replyData.clear();
       int control;
       try {
@@ -145,7 +156,11 @@ public final class Dlt645Simulator implements AutoCloseable {
     link.write(out);
   }
 
-  /** Stops answering and releases buffers; the link stays open (it belongs to whoever attached us). */
+  /**
+   * Stops answering and releases buffers; the link stays open (it belongs to whoever attached us). When the link
+   * itself closes the buffers are released without this call, so a server may attach a simulator to each
+   * accepted connection and forget it.
+   */
   @Override
   public void close() {
     link.setListener(new LinkListener() {
@@ -153,11 +168,16 @@ public final class Dlt645Simulator implements AutoCloseable {
       public void onData(ByteBuf data) {}
     });
     synchronized (assembler) {
-      if (!closed) {
-        closed = true;
-        assembler.close();
-        replyData.release();
-      }
+      closed = true;
+      releaseBuffers();
+    }
+  }
+
+  private void releaseBuffers() {
+    assembler.close();
+    if (replyData != null) {
+      replyData.release();
+      replyData = null;
     }
   }
 }

@@ -354,4 +354,23 @@ class Dlt645ClientCommandTest {
     assertThatThrownBy(() -> bus.client.freeze(METER_1997, Dlt645FreezeTime.instant()).join())
         .cause().isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void changesAddressBaudAndPasswordOfA1997Meter() {
+    SimulatedMeter meter = bus.add(bus.meter(METER_1997).edition(Dlt645Edition.V1997).build());
+    bus.start();
+    Dlt645Address renumbered = Dlt645Address.of("000000000099");
+    bus.client.register(renumbered, Dlt645Edition.V1997);
+
+    bus.client.writeAddress(Dlt645Edition.V1997, renumbered).join();
+    Dlt645BaudRate rate = bus.client.changeBaud(renumbered, Dlt645BaudRate.B2400).join();
+    bus.client.changePassword(renumbered, 0x02, "246810").join();
+
+    assertThat(meter.address()).isEqualTo(renumbered);
+    assertThat(rate).isEqualTo(Dlt645BaudRate.B2400);
+    assertThat(errorOf(() -> bus.client.clearMaxDemand(renumbered).join()).reasons())
+        .containsExactly(Dlt645ErrorReason.PASSWORD_ERROR);
+    bus.client.register(renumbered, Dlt645Edition.V1997, new Dlt645Credentials(0x02, "246810", "00000000"));
+    bus.client.clearMaxDemand(renumbered).join();
+  }
 }

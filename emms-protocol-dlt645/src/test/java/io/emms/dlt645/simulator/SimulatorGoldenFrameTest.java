@@ -116,6 +116,17 @@ class SimulatorGoldenFrameTest {
   }
 
   @Test
+  void keepsAnsweringWhenItsLinkClosesAndOpensAgain() throws Exception {
+    start(meter2007().build());
+
+    pipe[1].close();
+    pipe[1].open().join();
+    master.send("68 25 04 03 02 01 00 68 11 04 33 33 34 33 E1 16");
+
+    assertThat(master.receive(20, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16");
+  }
+
+  @Test
   void answersAReadAddressOnlyWhenAddressedByWildcard() throws Exception {
     start(meter2007().build());
 
