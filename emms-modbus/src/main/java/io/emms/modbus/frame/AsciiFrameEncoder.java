@@ -3,11 +3,12 @@ package io.emms.modbus.frame;
 import io.emms.modbus.pdu.ModbusPdu;
 import io.emms.modbus.pdu.ModbusPduEncoder;
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 
 /** Writes Modbus ASCII frames (':', address, PDU and LRC as uppercase hex pairs, CR LF). */
 public final class AsciiFrameEncoder {
 
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   private AsciiFrameEncoder() {}
 

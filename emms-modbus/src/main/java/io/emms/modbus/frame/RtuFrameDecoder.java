@@ -6,6 +6,7 @@ import io.emms.modbus.pdu.Direction;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -165,7 +166,7 @@ public final class RtuFrameDecoder implements FrameDecoder<SerialFrame>, Framing
    *
    * @param frames receives each frame, valid only during the call
    */
-  public void lineIdle(ByteBuf in, java.util.function.Consumer<? super SerialFrame> frames) {
+  public void lineIdle(ByteBuf in, Consumer<? super SerialFrame> frames) {
     idle = true;
     try {
       SerialFrame frame;

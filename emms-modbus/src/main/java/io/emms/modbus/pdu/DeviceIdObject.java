@@ -1,6 +1,7 @@
 package io.emms.modbus.pdu;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +19,7 @@ public record DeviceIdObject(int id, ByteBuf value) {
 
   /** An object with an ASCII value, in a heap buffer that needs no release. */
   public static DeviceIdObject of(int id, String value) {
-    return new DeviceIdObject(id, io.netty.buffer.Unpooled.wrappedBuffer(value.getBytes(StandardCharsets.US_ASCII)));
+    return new DeviceIdObject(id, Unpooled.wrappedBuffer(value.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /** The value read as ASCII text. */
