@@ -46,11 +46,10 @@ public final class Dlt645Frame implements ReferenceCounted {
    * @param data plain DATA (without the 33H offset), from its reader index; the frame takes ownership
    */
   public static Dlt645Frame of(Dlt645Address address, int control, ByteBuf data) {
-    Objects.requireNonNull(address, "address");
     Objects.requireNonNull(data, "data");
-    if ((control & ~0xFF) != 0) {
+    if (address == null || (control & ~0xFF) != 0) {
       data.release();
-      throw new IllegalArgumentException("control must be one byte: " + control);
+      throw new IllegalArgumentException("need an address and a one-byte control, got " + address + ", " + control);
     }
     return new Dlt645Frame(address.raw(), control, data);
   }

@@ -85,6 +85,21 @@ class ValueCodecPropertiesTest {
     }
   }
 
+  @Property(tries = 1000)
+  void corruptedLoadRecordsNeverThrow(@ForAll @IntRange(max = 200) int position, @ForAll byte replacement,
+      @ForAll @IntRange(min = 0, max = 50) int cut) {
+    byte[] record = Hex.bytes(LoadRecordTest.RECORD);
+    record[position % record.length] = replacement;
+    DataItem item = Dlt645Catalogue.of(Dlt645Edition.V2007).find(0x06000001).orElseThrow();
+    ByteBuf data = Hex.buf(java.util.Arrays.copyOf(record, record.length - cut % record.length));
+    try {
+      Dlt645Value value = Dlt645ValueCodec.decode(item, data).value();
+      assertThat(value).isInstanceOfAny(Dlt645Value.Elements.class, Dlt645Value.Missing.class);
+    } finally {
+      assertThat(data.release()).isTrue();
+    }
+  }
+
   private static long pow10(int n) {
     long p = 1;
     for (int i = 0; i < n; i++) {

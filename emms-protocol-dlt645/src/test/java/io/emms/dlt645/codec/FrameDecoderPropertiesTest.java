@@ -3,6 +3,7 @@ package io.emms.dlt645.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,5 +113,37 @@ class FrameDecoderPropertiesTest {
     collector.feed(wire).feed(good.wire(2));
     assertThat(collector.frames()).endsWith(good.text());
     assertThat(collector.release()).isTrue();
+  }
+
+  @Property(tries = 100)
+  void nettyDecoderEmitsTheSameFramesAndLeaksNothing(
+      @ForAll @Size(min = 1, max = 4) List<@From("frames") Frame> frames,
+      @ForAll @Size(max = 6) List<@IntRange(max = 1000) Integer> cuts) {
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    List<String> expected = new ArrayList<>();
+    for (Frame frame : frames) {
+      stream.writeBytes(frame.wire(4));
+      expected.add(frame.text());
+    }
+    byte[] bytes = stream.toByteArray();
+    int[] points = cuts.stream().mapToInt(c -> c % (bytes.length + 1)).sorted().toArray();
+    EmbeddedChannel channel = new EmbeddedChannel(new Dlt645NettyDecoder());
+    int from = 0;
+    for (int point : points) {
+      channel.writeInbound(Hex.buf(Arrays.copyOfRange(bytes, from, point)));
+      from = point;
+    }
+    channel.writeInbound(Hex.buf(Arrays.copyOfRange(bytes, from, bytes.length)));
+    List<String> decoded = new ArrayList<>();
+    List<Dlt645Frame> emitted = new ArrayList<>();
+    for (Dlt645Frame frame = channel.readInbound(); frame != null; frame = channel.readInbound()) {
+      decoded.add(FrameCollector.describe(frame));
+      emitted.add(frame);
+      frame.release();
+    }
+    assertThat(decoded).isEqualTo(expected);
+    assertThat(channel.finish()).isFalse();
+    // Once the consumer released every frame and the handler its cumulation, nothing holds a reference.
+    assertThat(emitted).allSatisfy(frame -> assertThat(frame.refCnt()).isZero());
   }
 }
