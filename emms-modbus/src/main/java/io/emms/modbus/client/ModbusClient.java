@@ -349,6 +349,7 @@ public final class ModbusClient implements AutoCloseable {
 
   private void onFrame(ModbusFrame frame) {
     Pending p;
+    ModbusResponse response = null;
     synchronized (lock) {
       if (frame instanceof MbapFrame m) {
         p = byTransactionId[m.transactionId()];
@@ -366,25 +367,35 @@ public final class ModbusClient implements AutoCloseable {
           foreignUnit.increment();
           return;
         }
+        // Serial replies carry no transaction id: one that does not answer the request on the bus (a late reply
+        // to an earlier request) is ignored like a foreign unit's, and the response timer keeps running.
+        try {
+          response = decode(frame.pdu(), p);
+        } catch (ModbusDecodeException e) {
+          stale.increment();
+          return;
+        }
       }
       land(p);
     }
-    complete(p, frame.pdu());
-  }
-
-  private void complete(Pending p, ByteBuf pdu) {
-    ModbusResponse response;
-    try {
-      response = ModbusPduDecoder.decodeResponse(Unpooled.copiedBuffer(pdu), p.request);
-    } catch (ModbusDecodeException e) {
-      p.future.completeExceptionally(new ModbusClientException("malformed response from unit " + p.unitId, e));
-      return;
+    if (response == null) {
+      try {
+        response = decode(frame.pdu(), p);
+      } catch (ModbusDecodeException e) {
+        p.future.completeExceptionally(new ModbusClientException("malformed response from unit " + p.unitId, e));
+        return;
+      }
     }
     if (response instanceof ExceptionResponse refused) {
       p.future.completeExceptionally(new ModbusExceptionResponseException(p.unitId, refused));
     } else {
       p.future.complete(response);
     }
+  }
+
+  /** Decodes a heap copy of {@code pdu}, which outlives the I/O callback, as the answer to {@code p}. */
+  private static ModbusResponse decode(ByteBuf pdu, Pending p) throws ModbusDecodeException {
+    return ModbusPduDecoder.decodeResponse(Unpooled.copiedBuffer(pdu), p.request);
   }
 
   private void onTimeout(Pending p) {

@@ -93,6 +93,18 @@ class ClientBehaviourTest {
   }
 
   @Test
+  void rtuLateReplyToAnEarlierRequestIsIgnoredWhileWaiting() {
+    start(config(ModbusMode.RTU, 0, false), (frame, link) -> {
+      // Same unit, but a one-register answer to an earlier request: not an answer to this one.
+      link.write(withCrc("11 03 02 0001"));
+      link.write(hex("11 03 06 AE41 5652 4340 49AD"));
+    });
+    assertThat(client.readHoldingRegisters(0x11, 0x6B, 3).join().registerValues())
+        .containsExactly(0xAE41, 0x5652, 0x4340);
+    assertThat(client.stats().staleResponses()).isEqualTo(1);
+  }
+
+  @Test
   void tcpResponsesWithUnknownTransactionIdsAreDropped() {
     start(config(ModbusMode.TCP, 0, false), (frame, link) -> {
       link.write(hex("7777 0000 0009 11 03 06 0000 0000 0000"));
