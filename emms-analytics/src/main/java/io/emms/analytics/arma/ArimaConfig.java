@@ -13,69 +13,69 @@ import java.util.Objects;
  * @param standardErrors       compute standard errors from the numerical Hessian (costs about (k+1)^2 likelihoods)
  */
 public record ArimaConfig(ArimaOrder order, boolean includeMean, int maxIterations, double gradientTolerance,
-                          double steadyStateTolerance, boolean standardErrors) {
+    double steadyStateTolerance, boolean standardErrors) {
 
-    public ArimaConfig {
-        Objects.requireNonNull(order, "order");
-        if (includeMean && order.d() > 0) {
-            throw new IllegalArgumentException("a mean is only estimated for d = 0 (as in R and statsmodels)");
-        }
-        if (maxIterations < 0 || !(gradientTolerance > 0) || !(steadyStateTolerance >= 0)) {
-            throw new IllegalArgumentException("invalid optimiser settings");
-        }
+  public ArimaConfig {
+    Objects.requireNonNull(order, "order");
+    if (includeMean && order.d() > 0) {
+      throw new IllegalArgumentException("a mean is only estimated for d = 0 (as in R and statsmodels)");
+    }
+    if (maxIterations < 0 || !(gradientTolerance > 0) || !(steadyStateTolerance >= 0)) {
+      throw new IllegalArgumentException("invalid optimiser settings");
+    }
+  }
+
+  /** Starts a builder for the given order, without a mean. */
+  public static Builder builder(ArimaOrder order) {
+    return new Builder(order);
+  }
+
+  /** Default settings for the given order and mean. */
+  public static ArimaConfig of(ArimaOrder order, boolean includeMean) {
+    return builder(order).includeMean(includeMean).build();
+  }
+
+  /** Builder with defaults: no mean, 200 iterations, gradient tolerance 1e-8, steady-state tolerance 1e-13. */
+  public static final class Builder {
+    private final ArimaOrder order;
+    private boolean includeMean;
+    private int maxIterations = 200;
+    private double gradientTolerance = 1e-8;
+    private double steadyStateTolerance = 1e-13;
+    private boolean standardErrors = true;
+
+    private Builder(ArimaOrder order) {
+      this.order = order;
     }
 
-    /** Starts a builder for the given order, without a mean. */
-    public static Builder builder(ArimaOrder order) {
-        return new Builder(order);
+    public Builder includeMean(boolean includeMean) {
+      this.includeMean = includeMean;
+      return this;
     }
 
-    /** Default settings for the given order and mean. */
-    public static ArimaConfig of(ArimaOrder order, boolean includeMean) {
-        return builder(order).includeMean(includeMean).build();
+    public Builder maxIterations(int maxIterations) {
+      this.maxIterations = maxIterations;
+      return this;
     }
 
-    /** Builder with defaults: no mean, 200 iterations, gradient tolerance 1e-8, steady-state tolerance 1e-13. */
-    public static final class Builder {
-        private final ArimaOrder order;
-        private boolean includeMean;
-        private int maxIterations = 200;
-        private double gradientTolerance = 1e-8;
-        private double steadyStateTolerance = 1e-13;
-        private boolean standardErrors = true;
-
-        private Builder(ArimaOrder order) {
-            this.order = order;
-        }
-
-        public Builder includeMean(boolean includeMean) {
-            this.includeMean = includeMean;
-            return this;
-        }
-
-        public Builder maxIterations(int maxIterations) {
-            this.maxIterations = maxIterations;
-            return this;
-        }
-
-        public Builder gradientTolerance(double gradientTolerance) {
-            this.gradientTolerance = gradientTolerance;
-            return this;
-        }
-
-        public Builder steadyStateTolerance(double steadyStateTolerance) {
-            this.steadyStateTolerance = steadyStateTolerance;
-            return this;
-        }
-
-        public Builder standardErrors(boolean standardErrors) {
-            this.standardErrors = standardErrors;
-            return this;
-        }
-
-        public ArimaConfig build() {
-            return new ArimaConfig(order, includeMean, maxIterations, gradientTolerance, steadyStateTolerance,
-                    standardErrors);
-        }
+    public Builder gradientTolerance(double gradientTolerance) {
+      this.gradientTolerance = gradientTolerance;
+      return this;
     }
+
+    public Builder steadyStateTolerance(double steadyStateTolerance) {
+      this.steadyStateTolerance = steadyStateTolerance;
+      return this;
+    }
+
+    public Builder standardErrors(boolean standardErrors) {
+      this.standardErrors = standardErrors;
+      return this;
+    }
+
+    public ArimaConfig build() {
+      return new ArimaConfig(order, includeMean, maxIterations, gradientTolerance, steadyStateTolerance,
+          standardErrors);
+    }
+  }
 }

@@ -20,60 +20,60 @@ import java.util.Objects;
  * @param converged      whether the optimiser met its gradient tolerance
  */
 public record ArimaFit(ArimaModel model, boolean meanEstimated, double logLikelihood, double aic, double aicc, double bic,
-                       StandardErrors standardErrors, int observations, int iterations, boolean converged)
-        implements Serializable {
+    StandardErrors standardErrors, int observations, int iterations, boolean converged)
+    implements Serializable {
 
-    public ArimaFit {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(standardErrors, "standardErrors");
+  public ArimaFit {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(standardErrors, "standardErrors");
+  }
+
+  /**
+   * Standard errors of the estimates, in the order of the model's coefficients.
+   *
+   * @param mean   NaN when no mean was estimated
+   * @param sigma2 asymptotic {@code sigma2 * sqrt(2 / n)}
+   */
+  public record StandardErrors(double[] ar, double[] ma, double mean, double sigma2) implements Serializable {
+
+    public StandardErrors {
+      ar = ar.clone();
+      ma = ma.clone();
     }
 
-    /**
-     * Standard errors of the estimates, in the order of the model's coefficients.
-     *
-     * @param mean   NaN when no mean was estimated
-     * @param sigma2 asymptotic {@code sigma2 * sqrt(2 / n)}
-     */
-    public record StandardErrors(double[] ar, double[] ma, double mean, double sigma2) implements Serializable {
-
-        public StandardErrors {
-            ar = ar.clone();
-            ma = ma.clone();
-        }
-
-        @Override
-        public double[] ar() {
-            return ar.clone();
-        }
-
-        @Override
-        public double[] ma() {
-            return ma.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof StandardErrors other && Arrays.equals(ar, other.ar) && Arrays.equals(ma, other.ma)
-                    && Double.compare(mean, other.mean) == 0 && Double.compare(sigma2, other.sigma2) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(Arrays.hashCode(ar), Arrays.hashCode(ma), mean, sigma2);
-        }
+    @Override
+    public double[] ar() {
+      return ar.clone();
     }
 
-    /** The fitted order. */
-    public ArimaOrder order() {
-        return model.order();
+    @Override
+    public double[] ma() {
+      return ma.clone();
     }
 
-    /** k, the number of estimated parameters: p + q, the mean if estimated, and sigma2. */
-    public int parameterCount() {
-        return parameterCount(model.order(), meanEstimated);
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StandardErrors other && Arrays.equals(ar, other.ar) && Arrays.equals(ma, other.ma)
+          && Double.compare(mean, other.mean) == 0 && Double.compare(sigma2, other.sigma2) == 0;
     }
 
-    static int parameterCount(ArimaOrder order, boolean mean) {
-        return order.p() + order.q() + (mean ? 1 : 0) + 1;
+    @Override
+    public int hashCode() {
+      return Objects.hash(Arrays.hashCode(ar), Arrays.hashCode(ma), mean, sigma2);
     }
+  }
+
+  /** The fitted order. */
+  public ArimaOrder order() {
+    return model.order();
+  }
+
+  /** k, the number of estimated parameters: p + q, the mean if estimated, and sigma2. */
+  public int parameterCount() {
+    return parameterCount(model.order(), meanEstimated);
+  }
+
+  static int parameterCount(ArimaOrder order, boolean mean) {
+    return order.p() + order.q() + (mean ? 1 : 0) + 1;
+  }
 }

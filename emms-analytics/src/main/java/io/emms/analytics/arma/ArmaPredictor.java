@@ -25,65 +25,65 @@ import java.io.Serializable;
  */
 public final class ArmaPredictor implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final double mean;
-    private final double sigma2;
-    private final int d;
-    private final double[] levels;
-    private final ArmaFilter filter;
-    private int collected;
+  private final double mean;
+  private final double sigma2;
+  private final int d;
+  private final double[] levels;
+  private final ArmaFilter filter;
+  private int collected;
 
-    ArmaPredictor(ArimaModel model, ArmaStateSpace stateSpace, double tolerance) {
-        this.mean = model.mean();
-        this.sigma2 = model.sigma2();
-        this.d = model.order().d();
-        this.levels = new double[d];
-        this.filter = new ArmaFilter(stateSpace, stateSpace.stationaryCovariance(), false, tolerance);
+  ArmaPredictor(ArimaModel model, ArmaStateSpace stateSpace, double tolerance) {
+    this.mean = model.mean();
+    this.sigma2 = model.sigma2();
+    this.d = model.order().d();
+    this.levels = new double[d];
+    this.filter = new ArmaFilter(stateSpace, stateSpace.stationaryCovariance(), false, tolerance);
+  }
+
+  /** True once the predictor has seen enough values to predict (always for d = 0). */
+  public boolean ready() {
+    return collected == d;
+  }
+
+  /** Prediction of the next value; NaN while not {@link #ready()}. */
+  public double prediction() {
+    return ready() ? mean + filter.predictedMean() : Double.NaN;
+  }
+
+  /** Error variance of {@link #prediction()}; NaN while not {@link #ready()}. */
+  public double variance() {
+    return ready() ? sigma2 * filter.predictedVariance() : Double.NaN;
+  }
+
+  /**
+   * Feeds the next value of the series (NaN = missing).
+   *
+   * @return the standardized residual {@code (value - prediction()) / sqrt(variance())} computed before the
+   *         update, or NaN if the value is missing or the predictor was not ready
+   */
+  public double update(double value) {
+    if (!ready()) {
+      prime(value);
+      return Double.NaN;
     }
+    double z = (value - prediction()) / Math.sqrt(variance());
+    filter.step(value - mean);
+    return z;
+  }
 
-    /** True once the predictor has seen enough values to predict (always for d = 0). */
-    public boolean ready() {
-        return collected == d;
+  /** Collects the first d consecutive levels that condition the differenced filter. */
+  private void prime(double value) {
+    if (Double.isNaN(value)) {
+      collected = 0;
+      return;
     }
-
-    /** Prediction of the next value; NaN while not {@link #ready()}. */
-    public double prediction() {
-        return ready() ? mean + filter.predictedMean() : Double.NaN;
+    System.arraycopy(levels, 0, levels, 1, d - 1);
+    levels[0] = value;
+    collected++;
+    if (collected == d) {
+      filter.setLevels(levels);
     }
-
-    /** Error variance of {@link #prediction()}; NaN while not {@link #ready()}. */
-    public double variance() {
-        return ready() ? sigma2 * filter.predictedVariance() : Double.NaN;
-    }
-
-    /**
-     * Feeds the next value of the series (NaN = missing).
-     *
-     * @return the standardized residual {@code (value - prediction()) / sqrt(variance())} computed before the
-     *         update, or NaN if the value is missing or the predictor was not ready
-     */
-    public double update(double value) {
-        if (!ready()) {
-            prime(value);
-            return Double.NaN;
-        }
-        double z = (value - prediction()) / Math.sqrt(variance());
-        filter.step(value - mean);
-        return z;
-    }
-
-    /** Collects the first d consecutive levels that condition the differenced filter. */
-    private void prime(double value) {
-        if (Double.isNaN(value)) {
-            collected = 0;
-            return;
-        }
-        System.arraycopy(levels, 0, levels, 1, d - 1);
-        levels[0] = value;
-        collected++;
-        if (collected == d) {
-            filter.setLevels(levels);
-        }
-    }
+  }
 }

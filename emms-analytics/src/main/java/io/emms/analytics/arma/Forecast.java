@@ -12,38 +12,38 @@ package io.emms.analytics.arma;
  */
 public record Forecast(double[] mean, double[] se, double[] lower, double[] upper, double level) {
 
-    public Forecast {
-        mean = mean.clone();
-        se = se.clone();
-        lower = lower.clone();
-        upper = upper.clone();
-        if (se.length != mean.length || lower.length != mean.length || upper.length != mean.length) {
-            throw new IllegalArgumentException("arrays must have the same length");
-        }
+  public Forecast {
+    mean = mean.clone();
+    se = se.clone();
+    lower = lower.clone();
+    upper = upper.clone();
+    if (se.length != mean.length || lower.length != mean.length || upper.length != mean.length) {
+      throw new IllegalArgumentException("arrays must have the same length");
     }
+  }
 
-    /** Number of steps ahead. */
-    public int horizon() {
-        return mean.length;
-    }
+  /** Number of steps ahead. */
+  public int horizon() {
+    return mean.length;
+  }
 
-    @Override
-    public double[] mean() {
-        return mean.clone();
-    }
+  @Override
+  public double[] mean() {
+    return mean.clone();
+  }
 
-    @Override
-    public double[] se() {
-        return se.clone();
-    }
+  @Override
+  public double[] se() {
+    return se.clone();
+  }
 
-    @Override
-    public double[] lower() {
-        return lower.clone();
-    }
+  @Override
+  public double[] lower() {
+    return lower.clone();
+  }
 
-    @Override
-    public double[] upper() {
-        return upper.clone();
-    }
+  @Override
+  public double[] upper() {
+    return upper.clone();
+  }
 }

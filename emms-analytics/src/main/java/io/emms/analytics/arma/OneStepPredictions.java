@@ -9,24 +9,24 @@ package io.emms.analytics.arma;
  */
 public record OneStepPredictions(double[] prediction, double[] variance, double[] standardizedResidual) {
 
-    public OneStepPredictions {
-        prediction = prediction.clone();
-        variance = variance.clone();
-        standardizedResidual = standardizedResidual.clone();
-    }
+  public OneStepPredictions {
+    prediction = prediction.clone();
+    variance = variance.clone();
+    standardizedResidual = standardizedResidual.clone();
+  }
 
-    @Override
-    public double[] prediction() {
-        return prediction.clone();
-    }
+  @Override
+  public double[] prediction() {
+    return prediction.clone();
+  }
 
-    @Override
-    public double[] variance() {
-        return variance.clone();
-    }
+  @Override
+  public double[] variance() {
+    return variance.clone();
+  }
 
-    @Override
-    public double[] standardizedResidual() {
-        return standardizedResidual.clone();
-    }
+  @Override
+  public double[] standardizedResidual() {
+    return standardizedResidual.clone();
+  }
 }

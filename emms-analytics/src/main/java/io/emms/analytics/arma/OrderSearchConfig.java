@@ -13,83 +13,83 @@ import java.util.Objects;
  * @param maxModels stepwise search stops after fitting this many models (the grid ignores it)
  */
 public record OrderSearchConfig(int d, int maxP, int maxQ, Mean mean, InformationCriterion criterion,
-                                int maxModels) {
+    int maxModels) {
 
-    /** Mean term of the candidate models. */
-    public enum Mean {
-        /** No mean (forced when d > 0). */
-        EXCLUDE,
-        /** Every candidate estimates a mean. */
-        INCLUDE,
-        /** Try both, as R's {@code auto.arima} does with its constant. */
-        EITHER
+  /** Mean term of the candidate models. */
+  public enum Mean {
+    /** No mean (forced when d > 0). */
+    EXCLUDE,
+    /** Every candidate estimates a mean. */
+    INCLUDE,
+    /** Try both, as R's {@code auto.arima} does with its constant. */
+    EITHER
+  }
+
+  public OrderSearchConfig {
+    Objects.requireNonNull(mean, "mean");
+    Objects.requireNonNull(criterion, "criterion");
+    if (d < 0 || maxP < 0 || maxQ < 0 || maxModels < 1) {
+      throw new IllegalArgumentException("d, maxP and maxQ must be >= 0 and maxModels >= 1");
+    }
+    if (d > 0 && mean == Mean.INCLUDE) {
+      throw new IllegalArgumentException("a mean is only estimated for d = 0");
+    }
+    if (d > 0) {
+      mean = Mean.EXCLUDE;
+    }
+  }
+
+  /** Starts a builder with auto.arima-like defaults: d = 0, p, q up to 5, mean EITHER, AICc, 94 models. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link OrderSearchConfig}. */
+  public static final class Builder {
+    private int d;
+    private int maxP = 5;
+    private int maxQ = 5;
+    private Mean mean = Mean.EITHER;
+    private InformationCriterion criterion = InformationCriterion.AICC;
+    private int maxModels = 94;
+
+    private Builder() {
     }
 
-    public OrderSearchConfig {
-        Objects.requireNonNull(mean, "mean");
-        Objects.requireNonNull(criterion, "criterion");
-        if (d < 0 || maxP < 0 || maxQ < 0 || maxModels < 1) {
-            throw new IllegalArgumentException("d, maxP and maxQ must be >= 0 and maxModels >= 1");
-        }
-        if (d > 0 && mean == Mean.INCLUDE) {
-            throw new IllegalArgumentException("a mean is only estimated for d = 0");
-        }
-        if (d > 0) {
-            mean = Mean.EXCLUDE;
-        }
+    public Builder d(int d) {
+      this.d = d;
+      return this;
     }
 
-    /** Starts a builder with auto.arima-like defaults: d = 0, p, q up to 5, mean EITHER, AICc, 94 models. */
-    public static Builder builder() {
-        return new Builder();
+    public Builder maxP(int maxP) {
+      this.maxP = maxP;
+      return this;
     }
 
-    /** Builder for {@link OrderSearchConfig}. */
-    public static final class Builder {
-        private int d;
-        private int maxP = 5;
-        private int maxQ = 5;
-        private Mean mean = Mean.EITHER;
-        private InformationCriterion criterion = InformationCriterion.AICC;
-        private int maxModels = 94;
-
-        private Builder() {
-        }
-
-        public Builder d(int d) {
-            this.d = d;
-            return this;
-        }
-
-        public Builder maxP(int maxP) {
-            this.maxP = maxP;
-            return this;
-        }
-
-        public Builder maxQ(int maxQ) {
-            this.maxQ = maxQ;
-            return this;
-        }
-
-        public Builder mean(Mean mean) {
-            this.mean = mean;
-            return this;
-        }
-
-        public Builder criterion(InformationCriterion criterion) {
-            this.criterion = criterion;
-            return this;
-        }
-
-        public Builder maxModels(int maxModels) {
-            this.maxModels = maxModels;
-            return this;
-        }
-
-        /** Builds; with d > 0 a mean of {@code EITHER} becomes {@code EXCLUDE}. */
-        public OrderSearchConfig build() {
-            return new OrderSearchConfig(d, maxP, maxQ, d > 0 && mean == Mean.EITHER ? Mean.EXCLUDE : mean,
-                    criterion, maxModels);
-        }
+    public Builder maxQ(int maxQ) {
+      this.maxQ = maxQ;
+      return this;
     }
+
+    public Builder mean(Mean mean) {
+      this.mean = mean;
+      return this;
+    }
+
+    public Builder criterion(InformationCriterion criterion) {
+      this.criterion = criterion;
+      return this;
+    }
+
+    public Builder maxModels(int maxModels) {
+      this.maxModels = maxModels;
+      return this;
+    }
+
+    /** Builds; with d > 0 a mean of {@code EITHER} becomes {@code EXCLUDE}. */
+    public OrderSearchConfig build() {
+      return new OrderSearchConfig(d, maxP, maxQ, d > 0 && mean == Mean.EITHER ? Mean.EXCLUDE : mean,
+          criterion, maxModels);
+    }
+  }
 }

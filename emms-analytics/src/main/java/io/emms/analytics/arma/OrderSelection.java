@@ -12,27 +12,27 @@ import java.util.Objects;
  */
 public record OrderSelection(ArimaFit best, InformationCriterion criterion, List<Candidate> candidates) {
 
-    public OrderSelection {
-        Objects.requireNonNull(best, "best");
-        Objects.requireNonNull(criterion, "criterion");
-        candidates = List.copyOf(candidates);
-    }
+  public OrderSelection {
+    Objects.requireNonNull(best, "best");
+    Objects.requireNonNull(criterion, "criterion");
+    candidates = List.copyOf(candidates);
+  }
 
-    /** The chosen order. */
-    public ArimaOrder order() {
-        return best.order();
-    }
+  /** The chosen order. */
+  public ArimaOrder order() {
+    return best.order();
+  }
 
-    /** True if the chosen model has a mean. */
-    public boolean mean() {
-        return best.meanEstimated();
-    }
+  /** True if the chosen model has a mean. */
+  public boolean mean() {
+    return best.meanEstimated();
+  }
 
-    /**
-     * One model tried during the search.
-     *
-     * @param score the criterion value; +infinity if the model could not be fitted
-     */
-    public record Candidate(ArimaOrder order, boolean mean, double score) {
-    }
+  /**
+   * One model tried during the search.
+   *
+   * @param score the criterion value; +infinity if the model could not be fitted
+   */
+  public record Candidate(ArimaOrder order, boolean mean, double score) {
+  }
 }
