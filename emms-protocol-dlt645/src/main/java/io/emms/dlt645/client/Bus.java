@@ -91,7 +91,11 @@ final class Bus {
 
       @Override
       public void onClosed(Throwable cause) {
-        assembler.onClosed(cause);
+        synchronized (assemblerLock) {
+          if (!assemblerClosed) {
+            assembler.onClosed(cause);
+          }
+        }
       }
     });
   }

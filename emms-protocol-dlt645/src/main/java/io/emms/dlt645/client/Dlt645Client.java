@@ -371,7 +371,10 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
       });
       return command(meter, edition, Dlt645Function.RELAY_CONTROL, data, true, reply -> null);
     }
-    return security().relayCiphertext(meter, plainCommand).thenCompose(ciphertext -> {
+    if (config.securityProvider() == null) {
+      return noSecurityProvider();
+    }
+    return config.securityProvider().relayCiphertext(meter, plainCommand).thenCompose(ciphertext -> {
       byte[] data = build(out -> {
         credentials.writeTo(out);
         out.writeBytes(ciphertext);
@@ -387,7 +390,10 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
    * @return the meter's answer after the DI (e.g. random number and ESAM serial number)
    */
   public CompletableFuture<byte[]> authenticate(Dlt645Address meter, int dataId) {
-    SecurityProvider provider = security();
+    SecurityProvider provider = config.securityProvider();
+    if (provider == null) {
+      return noSecurityProvider();
+    }
     Dlt645Credentials credentials = credentialsOf(meter);
     Dlt645Edition edition = editionOf(meter);
     return provider.authenticationPayload(meter, dataId).thenCompose(payload -> {
@@ -406,11 +412,9 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     }).thenCompose(answer -> provider.verifyAuthentication(meter, dataId, answer).thenApply(ok -> answer));
   }
 
-  private SecurityProvider security() {
-    if (config.securityProvider() == null) {
-      throw new IllegalStateException("no SecurityProvider configured for ESAM commands");
-    }
-    return config.securityProvider();
+  private static <T> CompletableFuture<T> noSecurityProvider() {
+    return CompletableFuture.failedFuture(
+        new IllegalStateException("no SecurityProvider configured for ESAM commands"));
   }
 
   // ---- core MeterReader ----

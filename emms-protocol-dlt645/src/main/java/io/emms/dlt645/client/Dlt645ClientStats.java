@@ -3,7 +3,7 @@ package io.emms.dlt645.client;
 /**
  * Counters of a {@link Dlt645Client} since it was created.
  *
- * @param requests requests completed, failed or timed out (each follow-up frame counts once more)
+ * @param requests request frames sent, retries and follow-up requests included
  * @param retries requests repeated after a timeout
  * @param timeouts response timers that expired (whether or not a retry followed)
  * @param ignoredFrames well-formed frames that were not the awaited reply: from another address, another
