@@ -61,8 +61,8 @@ public final class KMeans {
   public KMeansResult fit(double[] data, int dimension, double[] initialCentroids) {
     int n = checkData(data, dimension);
     if (initialCentroids.length != config.k() * dimension) {
-      throw new IllegalArgumentException(
-          "expected " + config.k() + " × " + dimension + " initial centroids, got " + initialCentroids.length + " values");
+      throw new IllegalArgumentException("expected " + config.k() + " × " + dimension
+          + " initial centroid values, got " + initialCentroids.length);
     }
     checkFinite(initialCentroids);
     double tolerance = KMeansEngine.absoluteTolerance(data, dimension, config.tolerance());

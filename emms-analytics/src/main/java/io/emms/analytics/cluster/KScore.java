@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * The scores of the k-means clustering for one k. Scores are NaN when the clustering has fewer than two non-empty
- * clusters (only possible with fewer distinct points than k).
+ * clusters, or as many as points (only possible with fewer distinct points than k).
  *
  * @param k the number of clusters asked for
  * @param sse the clustering's sum of squared distances (inertia)
@@ -16,6 +16,32 @@ import java.io.Serializable;
 public record KScore(
     int k, double sse, double silhouette, boolean silhouetteExact, double daviesBouldin, double calinskiHarabasz)
     implements Serializable {
+
+  /**
+   * Scores a k-means result on the data it was fitted to.
+   *
+   * @param exactSilhouette the exact O(n²) silhouette rather than the simplified one
+   */
+  public static KScore of(double[] data, int dimension, KMeansResult result, boolean exactSilhouette) {
+    int nonEmpty = 0;
+    for (int size : result.sizes()) {
+      nonEmpty += size > 0 ? 1 : 0;
+    }
+    if (nonEmpty < 2 || nonEmpty >= result.pointCount()) {
+      return new KScore(result.k(), result.sse(), Double.NaN, exactSilhouette, Double.NaN, Double.NaN);
+    }
+    int[] labels = result.assignments();
+    double silhouette = exactSilhouette
+        ? ClusterScores.silhouette(data, dimension, labels)
+        : ClusterScores.simplifiedSilhouette(data, dimension, labels);
+    return new KScore(
+        result.k(),
+        result.sse(),
+        silhouette,
+        exactSilhouette,
+        ClusterScores.daviesBouldin(data, dimension, labels),
+        ClusterScores.calinskiHarabasz(data, dimension, labels));
+  }
 
   /** This row's value of {@code criterion}. */
   public double score(KCriterion criterion) {

@@ -35,7 +35,7 @@ public final class KSelection {
     double best = Double.NaN;
     for (int k = config.minK(); k <= maxK; k++) {
       KMeansResult result = new KMeans(config.kMeans().toBuilder().k(k).build()).fit(data, dimension);
-      KScore score = score(data, dimension, k, result, exact);
+      KScore score = KScore.of(data, dimension, result, exact);
       scores.add(score);
       double value = score.score(config.criterion());
       if (chosen == null || config.criterion().better(value, best)) {
@@ -44,26 +44,5 @@ public final class KSelection {
       }
     }
     return new KSelectionResult(scores, config.criterion(), chosen.k(), chosen);
-  }
-
-  private static KScore score(double[] data, int d, int k, KMeansResult result, boolean exact) {
-    int nonEmpty = 0;
-    for (int size : result.sizes()) {
-      nonEmpty += size > 0 ? 1 : 0;
-    }
-    if (nonEmpty < 2) {
-      return new KScore(k, result.sse(), Double.NaN, exact, Double.NaN, Double.NaN);
-    }
-    int[] labels = result.assignments();
-    double silhouette = exact
-        ? ClusterScores.silhouette(data, d, labels)
-        : ClusterScores.simplifiedSilhouette(data, d, labels);
-    return new KScore(
-        k,
-        result.sse(),
-        silhouette,
-        exact,
-        ClusterScores.daviesBouldin(data, d, labels),
-        ClusterScores.calinskiHarabasz(data, d, labels));
   }
 }

@@ -3,9 +3,9 @@ package io.emms.analytics.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class KSelectionTest {
 
@@ -43,6 +43,22 @@ class KSelectionTest {
         .select(new double[] {0, 1, 5, 6}, 1);
     assertThat(capped.scores()).extracting(KScore::k).containsExactly(2, 3);
     assertThat(capped.chosenK()).isEqualTo(2);
+  }
+
+  @Test
+  void scoresOfAFixedKMatchTheSingleScores() {
+    double[] data = Datasets.blobs(3, 20, 2, 10, 1.0, 8);
+    KMeansResult r = new KMeans(KMeansConfig.of(3)).fit(data, 2);
+    KScore s = KScore.of(data, 2, r, true);
+    int[] labels = r.assignments();
+    assertThat(s.k()).isEqualTo(3);
+    assertThat(s.silhouette()).isEqualTo(ClusterScores.silhouette(data, 2, labels));
+    assertThat(s.daviesBouldin()).isEqualTo(ClusterScores.daviesBouldin(data, 2, labels));
+    assertThat(s.calinskiHarabasz()).isEqualTo(ClusterScores.calinskiHarabasz(data, 2, labels));
+    assertThat(s.score(KCriterion.DAVIES_BOULDIN)).isEqualTo(s.daviesBouldin());
+    double[] same = {1, 1, 1};
+    KScore degenerate = KScore.of(same, 1, new KMeans(KMeansConfig.of(2)).fit(same, 1), true);
+    assertThat(degenerate.silhouette()).isNaN();
   }
 
   @Test
