@@ -17,12 +17,12 @@ final class DateTimes {
   private DateTimes() {}
 
   /**
-   * Decodes the fields; all-{@code FF} and all-zero (a meter's "never") give {@code NO_DATA}, bad digits and
-   * impossible dates {@code INVALID}.
+   * Decodes the fields; all-{@code FF}, and all-zero where there is a day (a meter's "never"; a bare time of zero
+   * is midnight), give {@code NO_DATA}; bad digits and impossible dates give {@code INVALID}.
    */
   static Dlt645Value decode(ByteBuf buf, int index, DataFormat.DateTime format) {
     int n = format.length();
-    if (Bcd.allBytes(buf, index, n, Bcd.FILL) || Bcd.allBytes(buf, index, n, 0)) {
+    if (Bcd.allBytes(buf, index, n, Bcd.FILL) || (format.has("DD") && Bcd.allBytes(buf, index, n, 0))) {
       return Dlt645Value.Missing.NO_DATA;
     }
     int[] values = new int[DataFormat.DateTime.KNOWN.size()];

@@ -162,6 +162,8 @@ class ValueCodecTest {
     assertThat(decode(item2007(0x05060001), "00 00 01 13 24")).isEqualTo(Dlt645Value.Missing.INVALID);
     assertThat(decode(item2007(0x05060001), "00 00 00 00 00")).isEqualTo(Dlt645Value.Missing.NO_DATA);
     assertThat(decode(item2007(0x04000102), "FF FF FF")).isEqualTo(Dlt645Value.Missing.NO_DATA);
+    // a bare time of zero is midnight, not "never"
+    assertThat(decode(item2007(0x04000102), "00 00 00")).isEqualTo(new Dlt645Value.Time(LocalTime.MIDNIGHT));
   }
 
   @Test
