@@ -174,6 +174,11 @@ public final class ModbusClient implements AutoCloseable {
     }
   }
 
+  /** The blocking form of this client. */
+  public BlockingModbusClient blocking() {
+    return new BlockingModbusClient(this);
+  }
+
   public CompletableFuture<ReadCoilsResponse> readCoils(int unitId, int address, int quantity) {
     return call(unitId, new ReadCoilsRequest(address, quantity), ReadCoilsResponse.class);
   }

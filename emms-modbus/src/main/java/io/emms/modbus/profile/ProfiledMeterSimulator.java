@@ -77,6 +77,7 @@ public final class ProfiledMeterSimulator implements AutoCloseable {
   /** Advances the simulation: new noisy instantaneous values, energy accumulated over {@code elapsed}. */
   public synchronized void step(Duration elapsed) {
     double hours = elapsed.toNanos() / 3.6e12;
+    int tariff = activeTariff();
     elapsedHours += hours;
     Map<Phase, Double> volts = new EnumMap<>(Phase.class);
     Map<Phase, Double> amps = new EnumMap<>(Phase.class);
@@ -94,7 +95,7 @@ public final class ProfiledMeterSimulator implements AutoCloseable {
     }
     importKwh.merge(Phase.TOTAL, totalKw * hours, Double::sum);
     reactiveKvarh.merge(Phase.TOTAL, totalKw * Math.tan(Math.acos(POWER_FACTOR)) * hours, Double::sum);
-    tariffKwh[activeTariff()] += totalKw * hours;
+    tariffKwh[tariff] += totalKw * hours;
     for (RegisterPoint point : profile.points()) {
       double value = value(point, volts, amps, totalKw, singlePhase);
       image.setValue(point.table(), point.address(), point.format(),

@@ -86,6 +86,21 @@ class ClientServerTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = ModbusMode.class, names = {"TCP", "RTU"})
+  void blockingFormReturnsValuesAndThrowsRefusals(ModbusMode mode) {
+    start(mode);
+    BlockingModbusClient blocking = client.blocking();
+    blocking.writeMultipleRegisters(1, 0, 10, 20, 30);
+    blocking.writeSingleCoil(1, 3, true);
+    assertThat(blocking.readHoldingRegisters(1, 0, 3)).containsExactly(10, 20, 30);
+    assertThat(blocking.readCoils(1, 2, 2)).containsExactly(false, true);
+    assertThat(blocking.readWriteMultipleRegisters(1, 0, 2, 1, 99)).containsExactly(10, 99);
+    assertThatThrownBy(() -> blocking.readInputRegisters(1, 1000, 1))
+        .isInstanceOfSatisfying(ModbusExceptionResponseException.class,
+            e -> assertThat(e.exceptionCode()).isEqualTo(ExceptionCode.ILLEGAL_DATA_ADDRESS));
+  }
+
+  @ParameterizedTest
   @EnumSource(ModbusMode.class)
   void answersTheDiagnosticAndIdentificationFunctions(ModbusMode mode) {
     start(mode);
