@@ -115,6 +115,47 @@ class SimulatorGoldenFrameTest {
     assertThat(master.silentFor(Duration.ofMillis(200))).isTrue();
   }
 
+  // Relay trip to 000102030425 with level 02 password 000000, operator 00000000, N1 = 1A, N2 = 00 and the
+  // deadline ss mm hh DD MM YY. Plain DATA 02 00 00 00 | 00 00 00 00 | 1A 00 | deadline, each byte +33H.
+  // The meter's clock stands at 2026-03-01 08:00:00 local.
+
+  @Test
+  void tripsOnTheHandWrittenRelayCommandWithAFutureDeadline() throws Exception {
+    SimulatedMeter meter = start(meter2007().build());
+
+    // Deadline 08:10:00 on 2026-03-01: 00 10 08 01 03 26 -> 33 43 3B 34 36 59.
+    // CS = FF (header) + 1C + 10 + CE + CC + 4D + 33 + 33 + 43 + 3B + 34 + 36 + 59 = 0x4B9 -> B9.
+    master.send("68 25 04 03 02 01 00 68 1C 10 35 33 33 33 33 33 33 33 4D 33 33 43 3B 34 36 59 B9 16");
+
+    // 9C, L = 0: CS = FF + 9C = 0x19B -> 9B.
+    assertThat(master.receive(12, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 9C 00 9B 16");
+    assertThat(meter.relayOpen()).isTrue();
+  }
+
+  @Test
+  void refusesTheRelayCommandWithAWrongPassword() throws Exception {
+    SimulatedMeter meter = start(meter2007().build());
+
+    // Password 000001: P0 = 01 -> 34, so CS = B9 + 1 = BA.
+    master.send("68 25 04 03 02 01 00 68 1C 10 35 34 33 33 33 33 33 33 4D 33 33 43 3B 34 36 59 BA 16");
+
+    // DC + ERR 04 (bit2, password) -> 37: CS = FF + DC + 01 + 37 = 0x213 -> 13.
+    assertThat(master.receive(13, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 DC 01 37 13 16");
+    assertThat(meter.relayOpen()).isFalse();
+  }
+
+  @Test
+  void refusesTheRelayCommandPastItsDeadline() throws Exception {
+    SimulatedMeter meter = start(meter2007().build());
+
+    // Deadline 07:50:00, ten minutes ago: 00 50 07 -> 33 83 3A; CS = B9 + 40 - 01 = F8.
+    master.send("68 25 04 03 02 01 00 68 1C 10 35 33 33 33 33 33 33 33 4D 33 33 83 3A 34 36 59 F8 16");
+
+    // DC + ERR 01 (bit0, other) -> 34: CS = FF + DC + 01 + 34 = 0x210 -> 10.
+    assertThat(master.receive(13, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 DC 01 34 10 16");
+    assertThat(meter.relayOpen()).isFalse();
+  }
+
   @Test
   void keepsAnsweringWhenItsLinkClosesAndOpensAgain() throws Exception {
     start(meter2007().build());
