@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A CSV file of meter data: one value per line, or comma-separated columns with an optional header line. An empty
- * field is a missing reading (NaN). Every parse error names the file's line number.
+ * field or {@code NaN} (as numpy and R's {@code write.csv} of doubles write it) is a missing reading. Every parse
+ * error names the file's line number.
  */
 public final class CsvTable {
 
@@ -44,7 +45,9 @@ public final class CsvTable {
     List<Integer> numbers = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.isBlank() && (lines.size() == i + 1 || header != null || !rows.isEmpty() && rows.get(0).length > 1)) {
+      // In a one-column file a blank line is a missing value; elsewhere it is layout.
+      int width = header != null ? header.size() : rows.isEmpty() ? 1 : rows.get(0).length;
+      if (line.isBlank() && (lines.size() == i + 1 || width > 1)) {
         continue;
       }
       String[] fields = line.split(",", -1);
@@ -69,12 +72,20 @@ public final class CsvTable {
   }
 
   private static boolean isNumber(String s) {
+    if (isMissing(s)) {
+      return true;
+    }
     try {
       Double.parseDouble(s);
       return true;
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /** The file name the messages use. */
+  public String source() {
+    return source;
   }
 
   public boolean hasHeader() {
@@ -114,15 +125,25 @@ public final class CsvTable {
 
   /** Every row as numbers (one profile per row); all rows must have the same number of fields. */
   public double[][] matrix() {
-    int width = rows.get(0).length;
+    return matrix(null);
+  }
+
+  /**
+   * Every row as numbers without one label column (e.g. a meter id or a date); all rows must have the same number
+   * of fields.
+   *
+   * @param labelColumn the column to leave out, or null to keep every column
+   */
+  public double[][] matrix(String labelColumn) {
+    int skip = labelColumn == null ? -1 : columnIndex(labelColumn);
+    int width = width();
     double[][] out = new double[rows.size()][];
     for (int r = 0; r < rows.size(); r++) {
-      if (rows.get(r).length != width) {
-        throw new BadInputException(where(r) + ": " + rows.get(r).length + " fields, expected " + width);
-      }
-      out[r] = new double[width];
-      for (int c = 0; c < width; c++) {
-        out[r][c] = number(r, c);
+      out[r] = new double[skip < 0 ? width : width - 1];
+      for (int c = 0, k = 0; c < width; c++) {
+        if (c != skip) {
+          out[r][k++] = number(r, c);
+        }
       }
     }
     return out;
@@ -130,7 +151,7 @@ public final class CsvTable {
 
   private int columnIndex(String column) {
     if (column == null) {
-      int width = header != null ? header.size() : rows.get(0).length;
+      int width = width();
       if (width != 1) {
         throw new BadInputException(source + " has " + width + " columns: name one with --column");
       }
@@ -156,7 +177,7 @@ public final class CsvTable {
 
   private double number(int row, int index) {
     String f = field(row, index);
-    if (f.isEmpty()) {
+    if (isMissing(f)) {
       return Double.NaN;
     }
     try {
@@ -170,15 +191,31 @@ public final class CsvTable {
     }
   }
 
+  private static boolean isMissing(String field) {
+    return field.isEmpty() || field.equalsIgnoreCase("nan");
+  }
+
+  /** A field of a row, which must be as wide as the header (or the first row): a decimal comma is no second field. */
   private String field(int row, int index) {
     String[] fields = rows.get(row);
-    if (index >= fields.length) {
-      throw new BadInputException(where(row) + ": missing field " + (index + 1));
+    int width = width();
+    if (fields.length != width) {
+      throw new BadInputException(where(row) + ": " + fields.length + " fields, expected " + width);
     }
     return fields[index];
   }
 
-  private String where(int row) {
+  private int width() {
+    return header != null ? header.size() : rows.get(0).length;
+  }
+
+  /** The file and line of a data row, as error messages name it: {@code "f.csv line 7"}. */
+  public String where(int row) {
     return source + " line " + lineNumbers[row];
+  }
+
+  /** The 1-based line number in the file of a data row. */
+  public int lineNumber(int row) {
+    return lineNumbers[row];
   }
 }

@@ -38,4 +38,31 @@ class CsvTableTest {
     assertThatThrownBy(t::matrix).hasMessage("p.csv line 3: 2 fields, expected 3");
     assertThat(CsvTable.parse("p.csv", List.of("1,2", "3,4")).matrix()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
   }
+
+  @Test
+  void nanAndBlankLinesOfAOneColumnFileAreMissingValues() {
+    CsvTable t = CsvTable.parse("f.csv", List.of("value", "1", "NaN", "", "nan", "5", ""));
+    assertThat(t.series(null)).containsExactly(1.0, Double.NaN, Double.NaN, Double.NaN, 5.0);
+    assertThat(t.lineNumber(4)).isEqualTo(6);
+    assertThat(CsvTable.parse("f.csv", List.of("a,b", "1,2", "", "3,4")).rowCount()).isEqualTo(2);
+  }
+
+  @Test
+  void rowsMustBeAsWideAsTheHeader() {
+    CsvTable t = CsvTable.parse("f.csv", List.of("kw", "1.5", "2,5"));
+    assertThatThrownBy(() -> t.series(null)).hasMessage("f.csv line 3: 2 fields, expected 1");
+    CsvTable wide = CsvTable.parse("g.csv", List.of("t,kw", "a,1", "b"));
+    assertThatThrownBy(() -> wide.text("t")).hasMessage("g.csv line 3: 1 fields, expected 2");
+  }
+
+  @Test
+  void matrixWithoutTheLabelColumn() {
+    CsvTable t = CsvTable.parse("p.csv", List.of("meter,h1,h2", "m1,1,2", "m2,3,"));
+    double[][] m = t.matrix("meter");
+    assertThat(m).hasDimensions(2, 2);
+    assertThat(m[0]).containsExactly(1, 2);
+    assertThat(m[1]).containsExactly(3, Double.NaN);
+    assertThat(t.text("meter")).containsExactly("m1", "m2");
+    assertThatThrownBy(t::matrix).hasMessage("p.csv line 2: \"m1\" is not a number");
+  }
 }
