@@ -2,6 +2,7 @@ package io.emms.dlt645.catalogue;
 
 import io.emms.core.reading.Measurand;
 import io.emms.core.reading.Phase;
+import io.emms.core.reading.Quality;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
 import java.math.BigDecimal;
@@ -75,7 +76,7 @@ public record LoadRecord(
         Quantity quantity = field.quantity().get();
         BigDecimal value = values.get(field);
         readings.add(value == null
-            ? Reading.missing(meterId, quantity, at, io.emms.core.reading.Quality.NO_DATA)
+            ? Reading.missing(meterId, quantity, at, Quality.NO_DATA)
             : Reading.valid(meterId, quantity, value, at));
       }
     }

@@ -1,6 +1,7 @@
 package io.emms.dlt645.codec;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Locale;
 
 /**
  * A meter address: 12 BCD digits, sent low byte first.
@@ -108,7 +109,7 @@ public record Dlt645Address(long raw) {
   /** The 12 digits as printed on the meter, e.g. {@code 000102030425}. */
   @Override
   public String toString() {
-    String hex = Long.toHexString(raw).toUpperCase(java.util.Locale.ROOT);
+    String hex = Long.toHexString(raw).toUpperCase(Locale.ROOT);
     return "0".repeat(2 * LENGTH - hex.length()) + hex;
   }
 }
