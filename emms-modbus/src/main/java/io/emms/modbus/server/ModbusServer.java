@@ -74,26 +74,31 @@ public final class ModbusServer implements AutoCloseable {
 
   /**
    * Serves requests arriving on {@code link}: the server becomes its listener. The link is not opened here; open
-   * it (or let the transport that accepted it keep it open) as usual.
+   * it (or let the transport that accepted it keep it open) as usual. A link that closes is forgotten until it
+   * opens again (a serial port that is reopened keeps being served).
    */
   public void attach(Link link) {
     Outbox outbox = new Outbox(link);
-    FrameSource source = FrameSource.create(mode == ModbusMode.UDP, mode.serialFraming(), mode == ModbusMode.ASCII,
+    FrameSource[] source = new FrameSource[1];
+    source[0] = FrameSource.create(mode == ModbusMode.UDP, mode.serialFraming(), mode == ModbusMode.ASCII,
         Direction.REQUEST, frame -> onFrame(outbox, frame), outbox::flush, new LinkListener() {
           @Override
           public void onData(ByteBuf data) {}
 
           @Override
+          public void onOpen() {
+            links.put(link, source[0]);
+          }
+
+          @Override
           public void onClosed(Throwable cause) {
-            FrameSource gone = links.remove(link);
-            if (gone != null) {
-              gone.close();
-            }
+            links.remove(link);
+            source[0].close();
             outbox.discard();
           }
         });
-    links.put(link, source);
-    link.setListener(source);
+    links.put(link, source[0]);
+    link.setListener(source[0]);
   }
 
   /** How many links are attached. */

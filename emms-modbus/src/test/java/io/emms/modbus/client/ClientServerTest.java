@@ -142,6 +142,22 @@ class ClientServerTest {
     assertThat(server.stats().exceptionResponses()).isEqualTo(5);
   }
 
+  @org.junit.jupiter.api.Test
+  void aServedLinkThatClosesIsForgottenAndServedAgainWhenReopened() {
+    PipeLink[] pipe = PipeLink.pair("reopen");
+    server = ModbusServer.create(ModbusMode.RTU, 1, new ProcessImageService(new ProcessImage(10)));
+    server.attach(pipe[1]);
+    pipe[1].open().join();
+    client = ModbusClient.create(pipe[0], ModbusClientConfig.of(ModbusMode.RTU));
+    client.connect().join();
+    assertThat(server.attachedLinks()).isEqualTo(1);
+    pipe[1].close();
+    org.awaitility.Awaitility.await().until(() -> server.attachedLinks() == 0);
+    pipe[1].open().join();
+    org.awaitility.Awaitility.await().until(() -> server.attachedLinks() == 1);
+    assertThat(client.readHoldingRegisters(1, 0, 1).join().registerValues()).containsExactly(0);
+  }
+
   @ParameterizedTest
   @EnumSource(value = ModbusMode.class, names = {"TCP", "UDP"})
   void unknownUnitsAreRefusedOnTcp(ModbusMode mode) {
