@@ -13,6 +13,8 @@ import java.io.Serializable;
 public final class ArmaFilter implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  /** Relative change of the constant filter's innovation below which it counts as settled. */
+  private static final double SETTLED = 1e-15;
 
   private final ArmaStateSpace model;
   private final double tolerance;
@@ -25,6 +27,7 @@ public final class ArmaFilter implements Serializable {
   private final double[] previous;
   private final double[] gain;
   private boolean converged;
+  private double settledV1 = Double.NaN;
   private boolean steady;
   private double steadyF;
   private double innovation;
@@ -113,6 +116,8 @@ public final class ArmaFilter implements Serializable {
     double svv = 0;
     double svc = 0;
     double scc = 0;
+    double sv = 0;
+    int settledFrom = -1;
     int t = from;
     for (; t < y.length; t++) {
       double x = y[t];
@@ -122,12 +127,23 @@ public final class ArmaFilter implements Serializable {
       double v = x - shift - model.observe(a);
       advanceInPlace(a, v);
       svv += v * v;
-      if (a1 != null) {
+      if (settledFrom >= 0) {
+        sv += v;
+      } else if (a1 != null) {
         double v1 = 1 - model.observe(a1);
         advanceInPlace(a1, v1);
         svc += v * v1;
         scc += v1 * v1;
+        if (Math.abs(v1 - settledV1) <= SETTLED * Math.abs(v1)) {
+          settledFrom = t + 1;
+        }
+        settledV1 = v1;
       }
+    }
+    if (settledFrom >= 0) {
+      // the constant series' filter has reached its fixed point: its innovation no longer changes
+      svc += settledV1 * sv;
+      scc += settledV1 * settledV1 * (t - settledFrom);
     }
     sums[0] += svv;
     sums[1] += svc;
