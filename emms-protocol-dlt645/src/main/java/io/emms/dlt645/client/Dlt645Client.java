@@ -320,11 +320,26 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     return command(meter, edition, Dlt645Function.CLEAR_MAX_DEMAND, data, true, reply -> null);
   }
 
-  /** Clears all energy, demand, event and load registers of a 2007 meter (1AH). Irreversible. */
+  /**
+   * Clears all energy, demand, event and load registers of a 2007 meter (1AH). Irreversible. With credentials at
+   * level {@code 98H} the {@link SecurityProvider}'s ciphertext follows the password and operator code.
+   */
   public CompletableFuture<Void> clearMeter(Dlt645Address meter) {
     Dlt645Credentials credentials = credentialsOf(meter);
-    return command(meter, editionOf(meter), Dlt645Function.CLEAR_METER, build(credentials::writeTo), true,
-        reply -> null);
+    Dlt645Edition edition = editionOf(meter);
+    if (credentials.level() != Dlt645Credentials.ESAM_LEVEL) {
+      return command(meter, edition, Dlt645Function.CLEAR_METER, build(credentials::writeTo), true, reply -> null);
+    }
+    if (config.securityProvider() == null) {
+      return noSecurityProvider();
+    }
+    return config.securityProvider().meterClearCiphertext(meter).thenCompose(ciphertext -> {
+      byte[] data = build(out -> {
+        credentials.writeTo(out);
+        out.writeBytes(ciphertext);
+      });
+      return command(meter, edition, Dlt645Function.CLEAR_METER, data, true, reply -> null);
+    });
   }
 
   /** Clears one event log of a 2007 meter (1BH), or all of them with {@code 0xFFFFFFFF}. */

@@ -19,6 +19,12 @@ public interface SecurityProvider {
   CompletableFuture<byte[]> relayCiphertext(Dlt645Address meter, byte[] plainCommand);
 
   /**
+   * The ciphertext (commonly 20 bytes) that follows the password and operator code of a meter-clear command (1AH)
+   * sent with {@code PA = 98H}. Its plain content is the key holder's business.
+   */
+  CompletableFuture<byte[]> meterClearCiphertext(Dlt645Address meter);
+
+  /**
    * The payload of a security-authentication (03H) request after the DI and operator code, e.g. ciphertext,
    * random number and dispersion factor for identity authentication {@code 070000FF}.
    */

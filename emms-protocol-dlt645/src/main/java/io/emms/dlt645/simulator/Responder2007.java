@@ -72,7 +72,7 @@ final class Responder2007 extends MeterResponder {
       case CHANGE_BAUD -> changeBaud(data, at, length, out);
       case CHANGE_PASSWORD -> changePassword(data, at, length, out);
       case CLEAR_MAX_DEMAND -> authorised(function, data, at, length, out, meter::clearMaxDemand);
-      case CLEAR_METER -> authorised(function, data, at, length, out, meter::clearMeter);
+      case CLEAR_METER -> clearMeter(data, at, length, out);
       case CLEAR_EVENTS -> clearEvents(data, at, length, out);
       case RELAY_CONTROL -> relay(data, at, length, out);
       case MULTI_FUNCTION_OUTPUT -> terminalOutput(data, at, length, out);
@@ -530,6 +530,21 @@ final class Responder2007 extends MeterResponder {
       return error(function, out, Dlt645ErrorReason.PASSWORD_ERROR);
     }
     act.run();
+    return ok(function);
+  }
+
+  /** Password + operator code; at {@code PA = 98H} the ESAM must verify the ciphertext that follows. */
+  private int clearMeter(ByteBuf data, int at, int length, ByteBuf out) {
+    Dlt645Function function = Dlt645Function.CLEAR_METER;
+    if (length < PROGRAMMING_PREFIX || data.getUnsignedByte(at) != 0x98) {
+      return authorised(function, data, at, length, out, meter::clearMeter);
+    }
+    SimulatedEsam esam = meter.config().esam();
+    byte[] ciphertext = ByteBufUtil.getBytes(data, at + PROGRAMMING_PREFIX, length - PROGRAMMING_PREFIX);
+    if (esam == null || !esam.verifyMeterClear(ciphertext)) {
+      return error(function, out, Dlt645ErrorReason.PASSWORD_ERROR);
+    }
+    meter.clearMeter();
     return ok(function);
   }
 

@@ -16,6 +16,9 @@ public interface SimulatedEsam {
    */
   Optional<byte[]> decryptRelay(byte[] ciphertext);
 
+  /** Whether the ciphertext of a {@code PA = 98H} meter-clear (1AH) request verifies. */
+  boolean verifyMeterClear(byte[] ciphertext);
+
   /**
    * Answers a security-authentication (03H) request.
    *

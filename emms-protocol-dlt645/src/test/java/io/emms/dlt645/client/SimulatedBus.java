@@ -41,7 +41,8 @@ final class SimulatedBus implements AutoCloseable {
     simulator = Dlt645Simulator.attach(meterEnd.apply(pipe[1]), meters.toArray(SimulatedMeter[]::new));
     simulator.start().join();
     Dlt645ClientConfig.Builder config = Dlt645ClientConfig.builder()
-        .responseTimeout(Duration.ofMillis(300))
+        // Generous: the build machine may be busy, and only tests of absent meters wait it out.
+        .responseTimeout(Duration.ofSeconds(1))
         .retry(new Dlt645RetryPolicy(1, Duration.ofMillis(20), 2.0, Duration.ofMillis(100), false))
         .clock(clock)
         .zone(ZONE);

@@ -50,6 +50,21 @@ final class ToyEsam implements SecurityProvider, SimulatedEsam {
   }
 
   @Override
+  public CompletableFuture<byte[]> meterClearCiphertext(Dlt645Address meter) {
+    return CompletableFuture.completedFuture(encrypt(clearToken(meter)));
+  }
+
+  @Override
+  public boolean verifyMeterClear(byte[] ciphertext) {
+    return ciphertext.length == 20 && decryptRelay(ciphertext).map(p -> p[0] == 0x1A && p[7] == 0x1A).orElse(false);
+  }
+
+  /** 8 plain bytes the toy scheme encrypts for a meter clear. */
+  private static byte[] clearToken(Dlt645Address meter) {
+    return new byte[] {0x1A, 1, 2, 3, 4, 5, 6, 0x1A};
+  }
+
+  @Override
   public CompletableFuture<byte[]> authenticationPayload(Dlt645Address meter, int dataId) {
     return CompletableFuture.completedFuture(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
   }
