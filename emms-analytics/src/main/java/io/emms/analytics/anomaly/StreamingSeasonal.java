@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Streaming seasonal-residual detector: running mean and variance (Welford) per (slot, day type) bucket, so the
- * state is 2 × slots-per-day × 3 numbers whatever the stream length. Flagged values stay out of the statistics.
+ * state is 2 × slots-per-day × 3 numbers whatever the stream length. Flagged values enter the statistics clipped
+ * to mean ± threshold·σ, so a spike does not distort its bucket while a lasting change of habits is still learned.
  */
 public final class StreamingSeasonal implements StreamingDetector {
 
@@ -40,19 +41,20 @@ public final class StreamingSeasonal implements StreamingDetector {
     int b = buckets.bucket(epochMillis);
     lastExpected = mean[b];
     boolean flagged = false;
+    double admitted = value;
     if (n[b] >= config.minSamples()) {
       double sigma = Math.max(Math.sqrt(m2[b] / (n[b] - 1)), config.minSigma());
       lastScore = Math.abs(value - mean[b]) / sigma;
       flagged = lastScore > config.threshold();
+      double bound = config.threshold() * sigma;
+      admitted = Math.max(mean[b] - bound, Math.min(mean[b] + bound, value));
     } else {
       lastScore = Double.NaN;
     }
-    if (!flagged) {
-      n[b]++;
-      double delta = value - mean[b];
-      mean[b] += delta / n[b];
-      m2[b] += delta * (value - mean[b]);
-    }
+    n[b]++;
+    double delta = admitted - mean[b];
+    mean[b] += delta / n[b];
+    m2[b] += delta * (admitted - mean[b]);
     return flagged;
   }
 

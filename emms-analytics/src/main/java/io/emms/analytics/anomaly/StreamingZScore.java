@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * Streaming z-score over Welford running statistics: each value is scored against the statistics of the values
- * before it, then (unless flagged and {@link ZScoreConfig#excludeFlagged()}) added to them. O(1) state.
+ * before it, then added to them — clipped to mean ± threshold·σ when flagged and
+ * {@link ZScoreConfig#excludeFlagged()}, so a spike does not widen σ while a lasting change is still learned.
+ * While σ is 0 (a constant history) nothing can be standardised: values are admitted, not flagged. O(1) state.
  */
 public final class StreamingZScore implements StreamingDetector {
 
@@ -32,16 +34,19 @@ public final class StreamingZScore implements StreamingDetector {
     }
     lastExpected = stats.mean();
     boolean flagged = false;
-    if (stats.count() >= config.warmup()) {
-      double sd = stats.sd();
-      lastScore = sd > 0 ? Math.abs(value - lastExpected) / sd : (value == lastExpected ? 0 : Double.POSITIVE_INFINITY);
+    double sd = stats.sd();
+    double admitted = value;
+    if (stats.count() >= config.warmup() && sd > 0) {
+      lastScore = Math.abs(value - lastExpected) / sd;
       flagged = lastScore > config.threshold();
+      if (flagged && config.excludeFlagged()) {
+        double bound = config.threshold() * sd;
+        admitted = Math.max(lastExpected - bound, Math.min(lastExpected + bound, value));
+      }
     } else {
       lastScore = Double.NaN;
     }
-    if (!flagged || !config.excludeFlagged()) {
-      stats.add(value);
-    }
+    stats.add(admitted);
     return flagged;
   }
 

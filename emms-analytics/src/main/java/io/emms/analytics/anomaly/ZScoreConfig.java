@@ -7,8 +7,8 @@ import java.io.Serializable;
  *
  * @param threshold |x − mean| / σ above which a point is flagged (2 or 3 in classic practice)
  * @param warmup values needed before the streaming detector scores anything
- * @param excludeFlagged whether the streaming detector keeps flagged values out of its running statistics, so
- *     one spike does not widen σ for everything after it
+ * @param excludeFlagged whether the streaming detector admits flagged values into its running statistics only
+ *     clipped to mean ± threshold·σ, so one spike does not widen σ for everything after it
  */
 public record ZScoreConfig(double threshold, int warmup, boolean excludeFlagged) implements Serializable {
 

@@ -51,10 +51,26 @@ class DetectorsTest {
     // mean 11, deviations ±1: variance 4 / 3, sd 1.154701; z(15) = 4 / 1.154701 = 3.4641
     assertThat(z.offer(0, 15)).isTrue();
     assertThat(z.lastScore()).isCloseTo(3.464102, within(1e-6));
-    // 15 stayed out of the statistics: z(13) = 2 / 1.154701 = 1.7321
+    // 15 entered clipped to 11 + 3 × 1.154701 = 14.464102: mean 58.464102 / 5 = 11.692820; squared deviations
+    // 2.865641 + 0.094359 + 2.865641 + 0.094359 + 7.68 = 13.6; sd √(13.6 / 4) = 1.843909;
+    // z(13) = 1.307180 / 1.843909 = 0.708918
     assertThat(z.offer(0, 13)).isFalse();
-    assertThat(z.lastScore()).isCloseTo(1.732051, within(1e-6));
+    assertThat(z.lastScore()).isCloseTo(0.708918, within(1e-6));
     assertThat(z.offer(0, Double.NaN)).isFalse();
+  }
+
+  @Test
+  void streamingZScoreDoesNotLockUpAfterAConstantHistory() {
+    StreamingZScore z = new StreamingZScore(new ZScoreConfig(3, 4, true));
+    for (int i = 0; i < 10; i++) z.offer(0, 0.0);
+    // σ = 0: the first non-zero value cannot be standardised, so it is learned rather than flagged forever
+    assertThat(z.offer(0, 1.0)).isFalse();
+    assertThat(z.lastScore()).isNaN();
+    // ten zeros and a one: mean 1/11 = 0.090909, sd √((10/121 + 100/121) / 10) = 0.301511; z = 0.909091 / 0.301511
+    // = 3.0151 > 3: flagged, and admitted clipped to 0.090909 + 3 × 0.301511 = 0.995443
+    assertThat(z.offer(0, 1.0)).isTrue();
+    assertThat(z.lastScore()).isCloseTo(3.015113, within(1e-6));
+    assertThat(z.offer(0, 1.0)).isFalse(); // the clipped value still widened σ: the new level is being learned
   }
 
   @Test

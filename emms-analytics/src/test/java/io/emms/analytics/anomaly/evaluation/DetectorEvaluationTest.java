@@ -58,7 +58,6 @@ class DetectorEvaluationTest {
     assertThat(row("vee", AnomalyKind.ZERO_RUN).recall()).isEqualTo(1.0);
     assertThat(row("vee", AnomalyKind.STUCK).recall()).isEqualTo(1.0);
     assertThat(row("vee", AnomalyKind.THEFT_DROP).recall()).isGreaterThanOrEqualTo(0.5);
-    assertThat(row("streaming-seasonal", AnomalyKind.THEFT_DROP).recall()).isGreaterThanOrEqualTo(0.5);
   }
 
   @Test
