@@ -90,6 +90,25 @@ class SerialInteropTest {
   }
 
   @Test
+  void asciiOurClientAgainstOurServer() throws Exception {
+    serverLink.close();
+    server = ModbusServer.create(ModbusMode.ASCII, 1, new ProcessImageService(image));
+    serverLink = new SerialLink(config(ptys.b()));
+    server.attach(serverLink);
+    serverLink.open().join();
+    ModbusClient client = ModbusClient.create(new SerialLink(config(ptys.a())),
+        ModbusClientConfig.builder().mode(ModbusMode.ASCII).timeout(Duration.ofMillis(500)).build());
+    client.connect().join();
+    try {
+      client.writeSingleRegister(1, 7, 0xABCD).join();
+      assertThat(client.readHoldingRegisters(1, 6, 2).join().registerValues()).containsExactly(0, 0xABCD);
+      assertThat(client.readDiscreteInputs(1, 0, 3).join().bitValues(3)).containsExactly(false, false, false);
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
   void j2modSerialMasterAgainstOurServer() throws Exception {
     SerialParameters params = new SerialParameters();
     params.setPortName(ptys.a());
