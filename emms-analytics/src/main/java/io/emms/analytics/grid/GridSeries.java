@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param thd voltage THD (%), worst phase; empty when not measured
  */
 public record GridSeries(long[] epochMillis, Duration sampleInterval, double nominalVoltage, double ratedKva,
-    double[] ua, double[] ub, double[] uc, double[] ia, double[] ib, double[] ic, double[] p, double[] q, double[] f, double[] thd) {
+    double[] ua, double[] ub, double[] uc, double[] ia, double[] ib, double[] ic, double[] p, double[] q, double[] f,
+    double[] thd) {
 
   private static final double[] EMPTY = new double[0];
 
@@ -207,7 +208,8 @@ public record GridSeries(long[] epochMillis, Duration sampleInterval, double nom
     }
 
     public GridSeries build() {
-      return new GridSeries(epochMillis, sampleInterval, nominalVoltage, ratedKva, ua, ub, uc, ia, ib, ic, p, q, f, thd);
+      return new GridSeries(epochMillis, sampleInterval, nominalVoltage, ratedKva, ua, ub, uc, ia, ib, ic, p, q, f,
+          thd);
     }
   }
 }

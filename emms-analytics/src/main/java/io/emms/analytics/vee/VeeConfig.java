@@ -252,7 +252,10 @@ public record VeeConfig(
     }
 
     public VeeConfig build() {
-      return new VeeConfig(rules, zone, spikeRatio, spikeFloorKwh, historyDays, minHistoryDays, highFactor, lowFactor, zeroRunIntervals, meterActive, stuckRunIntervals, ratedCurrentA, nominalVoltageV, phases, fastTolerance, register, registerResolutionKwh, stoppedMinPowerKw, sumToleranceKwh, sumToleranceFraction, clockTolerance, notAfter, maxInterpolationGap, likeDays, estimateOver);
+      return new VeeConfig(rules, zone, spikeRatio, spikeFloorKwh, historyDays, minHistoryDays, highFactor, lowFactor,
+          zeroRunIntervals, meterActive, stuckRunIntervals, ratedCurrentA, nominalVoltageV, phases, fastTolerance,
+          register, registerResolutionKwh, stoppedMinPowerKw, sumToleranceKwh, sumToleranceFraction, clockTolerance,
+          notAfter, maxInterpolationGap, likeDays, estimateOver);
     }
   }
 }

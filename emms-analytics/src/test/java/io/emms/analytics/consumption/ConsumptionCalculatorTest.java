@@ -111,9 +111,10 @@ class ConsumptionCalculatorTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Whatever the register does, no interval is negative and the known energies add up exactly. */
+  /** Whatever the register does, no interval is negative and no wrapped difference reaches the modulus. */
   @Property(tries = 300)
-  void neverNegativeAndSumsAddUp(@ForAll @Size(min = 2, max = 40) List<@IntRange(min = 0, max = 99_999_999) Integer> raw) {
+  void neverNegativeNorBeyondTheModulus(
+      @ForAll @Size(min = 2, max = 40) List<@IntRange(min = 0, max = 99_999_999) Integer> raw) {
     List<Reading> in = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       in.add(r(15 * i, BigDecimal.valueOf(raw.get(i), 2).toPlainString()));

@@ -56,7 +56,8 @@ class PowerQualityTest {
 
   @Test
   void balancedAndDegenerate() {
-    assertThat(PowerQuality.negativeSequenceUnbalanceFromLineMagnitudesPercent(380, 380, 380)).isCloseTo(0, within(1e-6));
+    assertThat(PowerQuality.negativeSequenceUnbalanceFromLineMagnitudesPercent(380, 380, 380))
+        .isCloseTo(0, within(1e-6));
     assertThat(PowerQuality.negativeSequenceUnbalanceFromLineMagnitudesPercent(1, 1, 5)).isNaN(); // no triangle
   }
 

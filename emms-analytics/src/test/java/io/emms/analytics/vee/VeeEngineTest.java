@@ -74,7 +74,8 @@ class VeeEngineTest {
     int days = 10;
     double[] e = filled(96 * days, 0.1); // 9.6 kWh per day
     Arrays.fill(e, 96 * 8, 96 * 9, 0.25); // day 8: 24 kWh > 2 × 9.6 = 19.2
-    Arrays.fill(e, 96 * 9, 96 * 10, 0.02); // day 9: 1.92 kWh; history of days 0..8 = eight × 9.6 and 24: median 9.6 (the high day does not move it)
+    // day 9: 1.92 kWh; history of days 0..8 = eight × 9.6 and 24: median 9.6 (the high day does not move it)
+    Arrays.fill(e, 96 * 9, 96 * 10, 0.02);
     VeeEngine vee = new VeeEngine(VeeConfig.builder()
         .rules(EnumSet.of(VeeRule.HIGH_VS_HISTORY, VeeRule.LOW_VS_HISTORY)).build());
     VeeResult r = vee.validate(IntervalData.of("m", FIFTEEN, grid(96 * days), e));
