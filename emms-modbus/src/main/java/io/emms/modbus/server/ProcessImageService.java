@@ -233,7 +233,8 @@ public class ProcessImageService implements ModbusService {
   }
 
   protected ModbusResponse getCommEventLog(int unitId, GetCommEventLogRequest r) {
-    return new GetCommEventLogResponse(0, eventCount.get() & 0xFFFF, messageCount.get() & 0xFFFF, Unpooled.EMPTY_BUFFER);
+    return new GetCommEventLogResponse(
+        0, eventCount.get() & 0xFFFF, messageCount.get() & 0xFFFF, Unpooled.EMPTY_BUFFER);
   }
 
   /** Server ID byte (the unit id), run indicator 0xFF (running), then the product name. */

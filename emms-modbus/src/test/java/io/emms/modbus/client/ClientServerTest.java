@@ -51,7 +51,8 @@ class ClientServerTest {
         .build();
     server.attach(pipe[1]);
     pipe[1].open().join();
-    client = ModbusClient.create(pipe[0], ModbusClientConfig.builder().mode(mode).timeout(Duration.ofSeconds(5)).build());
+    client = ModbusClient.create(
+        pipe[0], ModbusClientConfig.builder().mode(mode).timeout(Duration.ofSeconds(5)).build());
     client.connect().join();
   }
 

@@ -82,7 +82,8 @@ class MeterProfilesTest {
 
   @Test
   void bitTablesCannotHoldMeterValues() {
-    assertThatThrownBy(() -> MeterProfile.parse(new StringReader("@name x\n@model y\ncoil,0,INT16,ABCD,1,VOLTAGE,A,0,z\n")))
+    String text = "@name x\n@model y\ncoil,0,INT16,ABCD,1,VOLTAGE,A,0,z\n";
+    assertThatThrownBy(() -> MeterProfile.parse(new StringReader(text)))
         .hasMessageContaining("line 3");
   }
 }
