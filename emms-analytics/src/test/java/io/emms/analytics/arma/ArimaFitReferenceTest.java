@@ -59,13 +59,13 @@ class ArimaFitReferenceTest {
     double[] expectedMa = Arrays.copyOfRange(bse, offset + c.order().p(), bse.length);
     ArimaFit.StandardErrors se = fit.standardErrors();
     for (int i = 0; i < expectedAr.length; i++) {
-      assertThat(se.ar()[i]).as("se ar%d", i + 1).isCloseTo(expectedAr[i], within(5e-3 * expectedAr[i]));
+      assertThat(se.ar()[i]).as("se ar%d", i + 1).isCloseTo(expectedAr[i], within(1e-4 * expectedAr[i]));
     }
     for (int i = 0; i < expectedMa.length; i++) {
-      assertThat(se.ma()[i]).as("se ma%d", i + 1).isCloseTo(expectedMa[i], within(5e-3 * expectedMa[i]));
+      assertThat(se.ma()[i]).as("se ma%d", i + 1).isCloseTo(expectedMa[i], within(1e-4 * expectedMa[i]));
     }
     if (c.includeMean()) {
-      assertThat(se.mean()).isCloseTo(bse[0], within(5e-3 * bse[0]));
+      assertThat(se.mean()).isCloseTo(bse[0], within(1e-4 * bse[0]));
     } else {
       assertThat(se.mean()).isNaN();
     }

@@ -237,11 +237,17 @@ public final class ArmaFilter implements Serializable {
   private void skip() {
     steady = false;
     converged = false;
-    model.transition(a.clone(), 0, 1, a, 0);
+    predictState(a);
     if (a1 != null) {
-      model.transition(a1.clone(), 0, 1, a1, 0);
+      predictState(a1);
     }
     predictCovariance();
+  }
+
+  /** a = T a, through the scratch row (no allocation per missing value). */
+  private void predictState(double[] state) {
+    System.arraycopy(state, 0, work, 0, m);
+    model.transition(work, 0, 1, state, 0);
   }
 
   /** a = T (a + gain v). */
