@@ -82,7 +82,8 @@ public final class AnomaliesCommand implements Callable<Integer> {
       description = "vee: nominal phase voltage (default ${DEFAULT-VALUE})")
   double nominalVoltage;
 
-  @Option(names = "--phases", defaultValue = "1", description = "vee: number of phases (default ${DEFAULT-VALUE})")
+  @Option(names = "--phases", defaultValue = "1", paramLabel = "N",
+      description = "vee: number of phases (default ${DEFAULT-VALUE})")
   int phases;
 
   @Override

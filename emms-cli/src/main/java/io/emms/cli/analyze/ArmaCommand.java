@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Fits an ARIMA(p,d,q) model by exact Gaussian maximum likelihood (as R's arima(method=\"ML\")) and "
-            + "forecasts with 95 % intervals.",
+            + "forecasts with 95 %% intervals.",
         "Empty or NaN values are missing observations, skipped by the Kalman filter.",
         "With --order auto, p and q are chosen by an information criterion (stepwise as auto.arima, or grid)."})
 public final class ArmaCommand implements Callable<Integer> {
@@ -50,13 +50,16 @@ public final class ArmaCommand implements Callable<Integer> {
   @Option(names = "--forecast", defaultValue = "0", paramLabel = "H", description = "steps to forecast (default 0)")
   int horizon;
 
-  @Option(names = "--d", defaultValue = "0", description = "auto: order of differencing (default ${DEFAULT-VALUE})")
+  @Option(names = "--d", defaultValue = "0", paramLabel = "D",
+      description = "auto: order of differencing (default ${DEFAULT-VALUE})")
   int d;
 
-  @Option(names = "--max-p", defaultValue = "5", description = "auto: largest p tried (default ${DEFAULT-VALUE})")
+  @Option(names = "--max-p", defaultValue = "5", paramLabel = "P",
+      description = "auto: largest p tried (default ${DEFAULT-VALUE})")
   int maxP;
 
-  @Option(names = "--max-q", defaultValue = "5", description = "auto: largest q tried (default ${DEFAULT-VALUE})")
+  @Option(names = "--max-q", defaultValue = "5", paramLabel = "Q",
+      description = "auto: largest q tried (default ${DEFAULT-VALUE})")
   int maxQ;
 
   @Option(names = "--criterion", defaultValue = "aicc", paramLabel = "aicc|aic|bic",

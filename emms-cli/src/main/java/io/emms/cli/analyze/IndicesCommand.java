@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             + "index beyond its limit.",
         "The CSV has a header naming its columns, any of: timestamp (ISO-8601), ua, ub, uc (phase voltages, V), "
             + "ia, ib, ic (phase currents, A), p (total active power, kW), q (total reactive power, kvar), "
-            + "f (frequency, Hz), thd (voltage THD of the worst phase, %). Each row is one sample of "
+            + "f (frequency, Hz), thd (voltage THD of the worst phase, %%). Each row is one sample of "
             + "--interval-minutes; empty values are missing. Other columns are ignored.",
         "Indices computed from what is present: voltage deviation and qualification rate (any voltage), "
             + "negative-sequence voltage unbalance (ua, ub, uc; magnitudes at 120° assumed), current unbalance "
@@ -57,12 +57,12 @@ public final class IndicesCommand implements Callable<Integer> {
   Double ratedKva;
 
   @Option(names = "--supply", defaultValue = "auto", paramLabel = "auto|single-phase|three-phase",
-      description = "voltage class for the deviation band: single-phase +7/−10 %, three-phase ±7 %; auto = "
+      description = "voltage class for the deviation band: single-phase +7/−10 %%, three-phase ±7 %%; auto = "
           + "three-phase when ub or uc is present (default ${DEFAULT-VALUE})")
   String supply;
 
   @Option(names = "--voltage-band", paramLabel = "UP,LOW",
-      description = "voltage deviation limits in %, e.g. 7,-10 (overrides the class band)")
+      description = "voltage deviation limits in %%, e.g. 7,-10 (overrides the class band)")
   String voltageBand;
 
   @Option(names = "--power-factor-min", defaultValue = "0.9", paramLabel = "PF",

@@ -45,7 +45,8 @@ public final class KMeansCommand implements Callable<Integer> {
   @Option(names = "--k", required = true, paramLabel = "K|auto", description = "number of clusters, or auto")
   String k;
 
-  @Option(names = "--seed", defaultValue = "0", description = "k-means++ seed (default ${DEFAULT-VALUE})")
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+      description = "k-means++ seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--k-range", defaultValue = "2..10", paramLabel = "MIN..MAX",

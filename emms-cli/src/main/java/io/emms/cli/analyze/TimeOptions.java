@@ -3,12 +3,11 @@ package io.emms.cli.analyze;
 import io.emms.cli.BadInputException;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import picocli.CommandLine.Option;
 
 /**
@@ -100,10 +99,10 @@ final class TimeOptions {
   static long parse(String text, ZoneId zone, String where) {
     String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
     try {
-      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
-      Instant instant = t instanceof ZonedDateTime zoned ? zoned.toInstant()
-          : ((LocalDateTime) t).atZone(zone).toInstant();
-      return instant.toEpochMilli();
+      // one parse and a zone query: parseBest would throw and catch once per local timestamp
+      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(iso);
+      ZoneId own = t.query(TemporalQueries.zone());
+      return LocalDateTime.from(t).atZone(own != null ? own : zone).toInstant().toEpochMilli();
     } catch (DateTimeException e) {
       throw new BadInputException(where + "\"" + text + "\" is not an ISO-8601 timestamp", e);
     }

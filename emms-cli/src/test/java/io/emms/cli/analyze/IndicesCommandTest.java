@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.emms.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,14 @@ class IndicesCommandTest {
     Path bad = Files.writeString(dir.resolve("b.csv"), "ua,ub\n220,221\n219,22l\n");
     assertThat(badInput("analyze", "indices", "--input", bad.toString(), "--nominal-voltage", "220"))
         .isEqualTo("emms: " + bad + " line 3: \"22l\" is not a number");
+  }
+
+  @Test
+  void helpNamesTheColumnLayoutAndTheBands() {
+    CliRun run = CliRun.of("analyze", "indices", "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("timestamp (ISO-8601), ua, ub,").contains("worst phase, %)")
+        .contains("+7/−10 %, three-phase ±7 %");
   }
 
   private static JsonNode index(JsonNode out, String name) {
