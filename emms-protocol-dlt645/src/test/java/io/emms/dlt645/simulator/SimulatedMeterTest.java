@@ -43,7 +43,8 @@ class SimulatedMeterTest {
     clock.advance(Duration.ofHours(3));
 
     assertThat(meter.forwardActiveEnergy()).isZero();
-    assertThat(SimulatedMeter.sum(meter.snapshot().reverse())).isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(SimulatedMeter.sum(meter.snapshot().reverse()))
+        .isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
