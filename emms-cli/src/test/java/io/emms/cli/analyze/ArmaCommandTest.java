@@ -88,6 +88,18 @@ class ArmaCommandTest {
   }
 
   @Test
+  void autoWithNoMeanTriesOnlyModelsWithoutAMean() {
+    JsonNode out = json("analyze", "arma", "--input", resource("lakehuron.csv"), "--order", "auto", "--no-mean",
+        "--max-p", "2", "--max-q", "1");
+    assertThat(out.get("mean").isNull()).isTrue();
+    assertThat(out.get("selection").get("search").asText()).isEqualTo("stepwise");
+    assertThat(out.get("selection").get("candidates")).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.get("mean").booleanValue()).isFalse());
+    assertThat(badInput("analyze", "arma", "--input", dir.resolve("absent.csv").toString(), "--order", "auto"))
+        .isEqualTo("emms: cannot read " + dir.resolve("absent.csv") + ": no such file");
+  }
+
+  @Test
   void noMeanIsReportedAsNull() {
     JsonNode out = json("analyze", "arma", "--input", resource("lakehuron.csv"), "--order", "0,1,1");
     assertThat(out.get("mean").isNull()).isTrue();
