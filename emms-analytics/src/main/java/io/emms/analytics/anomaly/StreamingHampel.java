@@ -4,11 +4,11 @@ import java.util.Objects;
 
 /**
  * Causal Hampel filter: each value is compared with the median and MAD of the 2k values before it. The window is
- * held twice — as a ring (arrival order) and as a sorted array updated by one removal and one insertion per value
- * — so the median is read off directly and the MAD comes from a merge of the deviations on both sides of it,
- * O(k) without sorting or allocating. Flagged values enter the window clipped to median ± threshold·σ, so a burst
- * of spikes cannot become the new normal at once while a genuine level change is still learned within a few
- * windows.
+ * held twice, as a ring (arrival order) and as a sorted array in which the outgoing value's slot moves to the
+ * incoming value's place; the median is read off directly and the MAD comes from a merge of the deviations on
+ * both sides of it: O(k), no sorting, no allocation. Flagged values enter the window clipped to
+ * median ± threshold·σ, so a burst of spikes cannot become the new normal at once while a genuine level change
+ * is still learned within a few windows.
  */
 public final class StreamingHampel implements StreamingDetector {
 
@@ -54,7 +54,7 @@ public final class StreamingHampel implements StreamingDetector {
     boolean flagged = lastScore > config.threshold();
     double bound = config.threshold() * sigma;
     double admitted = Math.max(median - bound, Math.min(median + bound, value));
-    insert(admitted, remove(ring[next]));
+    replace(ring[next], admitted);
     ring[next] = admitted;
     advance();
     return flagged;
@@ -64,13 +64,20 @@ public final class StreamingHampel implements StreamingDetector {
     next = next + 1 == ring.length ? 0 : next + 1;
   }
 
-  /** Removes one occurrence of {@code v} from the sorted window; returns the new count. */
-  private int remove(double v) {
-    int n = size;
+  /** Replaces one occurrence of {@code old} in the full sorted window by {@code v}, shifting only in between. */
+  private void replace(double old, double v) {
     int i = 0;
-    while (sorted[i] != v) i++;
-    System.arraycopy(sorted, i + 1, sorted, i, n - i - 1);
-    return n - 1;
+    while (sorted[i] != old) i++;
+    int n = sorted.length;
+    while (i + 1 < n && sorted[i + 1] < v) {
+      sorted[i] = sorted[i + 1];
+      i++;
+    }
+    while (i > 0 && sorted[i - 1] > v) {
+      sorted[i] = sorted[i - 1];
+      i--;
+    }
+    sorted[i] = v;
   }
 
   /** Inserts {@code v} into the sorted window holding {@code n} values. */
