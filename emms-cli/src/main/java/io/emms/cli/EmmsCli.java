@@ -22,6 +22,10 @@ public final class EmmsCli {
   /** The configured command line, also used by tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new EmmsCli());
+    cli.setParameterExceptionHandler((ex, args) -> {
+      ex.getCommandLine().getErr().println("emms: " + ex.getMessage() + " (see --help)");
+      return EXIT_BAD_INPUT;
+    });
     cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       if (ex instanceof BadInputException) {
         cmd.getErr().println("emms: " + ex.getMessage());
