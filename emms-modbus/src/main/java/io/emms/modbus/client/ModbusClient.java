@@ -83,7 +83,9 @@ public final class ModbusClient implements AutoCloseable {
   private final int maxInFlight;
   private final long timeoutNanos;
   private final Object lock = new Object();
+  /** Requests in flight by transaction id modulo the table size (twice maxInFlight, at most 65536). */
   private final Pending[] byTransactionId;
+  private final int slotMask;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private Pending onBus;
   private boolean writing;
@@ -101,7 +103,9 @@ public final class ModbusClient implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.maxInFlight = config.effectiveMaxInFlight();
     this.timeoutNanos = config.timeout().toNanos();
-    this.byTransactionId = config.mode().pipelined() ? new Pending[0x10000] : null;
+    int slots = Math.min(0x10000, Integer.highestOneBit(Math.max(8, maxInFlight) * 2 - 1) << 1);
+    this.byTransactionId = config.mode().pipelined() ? new Pending[slots] : null;
+    this.slotMask = slots - 1;
     ModbusMode mode = config.mode();
     this.source = FrameSource.create(mode == ModbusMode.UDP, mode.serialFraming(), mode == ModbusMode.ASCII,
         Direction.RESPONSE, this::onFrame, () -> {}, new LinkListener() {
@@ -278,7 +282,7 @@ public final class ModbusClient implements AutoCloseable {
     }
     inFlight++;
     if (byTransactionId != null) {
-      byTransactionId[transactionId] = p;
+      byTransactionId[transactionId & slotMask] = p;
     } else {
       onBus = p;
     }
@@ -323,7 +327,9 @@ public final class ModbusClient implements AutoCloseable {
   }
 
   private int freeTransactionId() {
-    while (byTransactionId[nextTransactionId] != null) {
+    // Ids advance through all 65536 values, so a late reply rarely meets a reused id; some slot is free because
+    // the table has more slots than requests may be in flight.
+    while (byTransactionId[nextTransactionId & slotMask] != null) {
       nextTransactionId = (nextTransactionId + 1) & 0xFFFF;
     }
     int id = nextTransactionId;
@@ -334,10 +340,10 @@ public final class ModbusClient implements AutoCloseable {
   /** Removes {@code p} from flight if it is still there, and starts waiting requests in its place. */
   private boolean land(Pending p) {
     if (byTransactionId != null) {
-      if (byTransactionId[p.transactionId] != p) {
+      if (byTransactionId[p.transactionId & slotMask] != p) {
         return false;
       }
-      byTransactionId[p.transactionId] = null;
+      byTransactionId[p.transactionId & slotMask] = null;
     } else {
       if (onBus != p) {
         return false;
@@ -357,8 +363,8 @@ public final class ModbusClient implements AutoCloseable {
     ModbusResponse response = null;
     synchronized (lock) {
       if (frame instanceof MbapFrame m) {
-        p = byTransactionId[m.transactionId()];
-        if (p == null || p.unitId != m.unitId()) {
+        p = byTransactionId[m.transactionId() & slotMask];
+        if (p == null || p.transactionId != m.transactionId() || p.unitId != m.unitId()) {
           stale.increment();
           return;
         }

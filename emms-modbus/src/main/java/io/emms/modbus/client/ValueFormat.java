@@ -112,7 +112,7 @@ public record ValueFormat(ValueType type, RegisterOrder order, BigDecimal scale)
       }
       default -> raw = BigDecimal.valueOf(integer(bits));
     }
-    return scale.equals(BigDecimal.ONE) ? raw : raw.multiply(scale);
+    return scale.compareTo(BigDecimal.ONE) == 0 ? raw : raw.multiply(scale);
   }
 
   private long integer(long bits) {
@@ -130,7 +130,7 @@ public record ValueFormat(ValueType type, RegisterOrder order, BigDecimal scale)
    * {@code dst}. Integer types round half-up and saturate at the type's range.
    */
   public void encode(BigDecimal value, byte[] dst, int offset) {
-    BigDecimal raw = scale.equals(BigDecimal.ONE) ? value : value.divide(scale, MathContext.DECIMAL64);
+    BigDecimal raw = scale.compareTo(BigDecimal.ONE) == 0 ? value : value.divide(scale, MathContext.DECIMAL64);
     long bits = switch (type) {
       case FLOAT32 -> Float.floatToIntBits(raw.floatValue()) & 0xFFFF_FFFFL;
       case FLOAT64 -> Double.doubleToLongBits(raw.doubleValue());

@@ -200,6 +200,28 @@ class ClientBehaviourTest {
   }
 
   @Test
+  void aLateReplyIsStaleEvenWhenItsSlotHoldsANewerRequest() {
+    // maxInFlight 2 gives a 16-slot table: transaction id 16 takes the slot of id 0.
+    ModbusClientConfig config = ModbusClientConfig.builder().mode(ModbusMode.TCP).maxInFlight(2)
+        .timeout(Duration.ofMillis(300)).retries(0).build();
+    start(config, (frame, link) -> {
+      String tid = frame.substring(0, 4);
+      if (tid.equals("0010")) {
+        link.write(hex("0000 0000 0005 01 03 02 DEAD"));
+      }
+      if (!tid.equals("0000")) {
+        link.write(hex(tid + "0000 0005 01 03 02" + tid));
+      }
+    });
+    assertThatThrownBy(() -> client.readHoldingRegisters(1, 0, 1).join())
+        .hasCauseInstanceOf(ModbusTimeoutException.class);
+    for (int i = 1; i <= 16; i++) {
+      assertThat(client.readHoldingRegisters(1, 0, 1).join().registerValues()).containsExactly(i);
+    }
+    assertThat(client.stats().staleResponses()).isEqualTo(1);
+  }
+
+  @Test
   void closingTheLinkFailsPendingRequestsAndReopeningResumes() {
     start(config(ModbusMode.TCP, 0, false), (frame, link) -> {
       if (frame.endsWith("0001")) {
