@@ -19,9 +19,9 @@ import java.io.Serializable;
  * }</pre>
  *
  * <p>The state is (r + d) values and an (r + d)^2 covariance, r = max(p, q + 1); once the covariance has converged
- * an update costs O(r + d). Missing values (NaN) are skipped exactly. For d > 0 the first d values only prime the
- * differencing, as do the first d values after the start if some of them are missing. Not thread-safe: use one
- * instance per series; instances are serialisable to checkpoint streaming jobs.
+ * an update costs O(r + d). Missing values (NaN) are skipped exactly. For d > 0 the first d consecutive observed
+ * values only prime the differencing (a gap before then restarts the priming) and get no residual. Not
+ * thread-safe: use one instance per series; instances are serialisable to checkpoint streaming jobs.
  */
 public final class ArmaPredictor implements Serializable {
 

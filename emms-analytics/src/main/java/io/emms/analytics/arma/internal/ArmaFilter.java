@@ -63,11 +63,6 @@ public final class ArmaFilter implements Serializable {
     return model.observe(a);
   }
 
-  /** Predicted value Z a1 of the constant series, the weight of the mean in the next prediction. */
-  public double predictedConstant() {
-    return model.observe(a1);
-  }
-
   /** Variance Z P Z' of the next prediction error, in units of sigma^2. */
   public double predictedVariance() {
     if (steady) {
@@ -267,7 +262,15 @@ public final class ArmaFilter implements Serializable {
       model.transition(work, i * m, 1, next, i * m);
     }
     model.addDisturbance(next);
-    System.arraycopy(next, 0, p, 0, m * m);
+    // keep P exactly symmetric: rounding asymmetry compounds near the stationarity boundary
+    for (int i = 0; i < m; i++) {
+      p[i * m + i] = next[i * m + i];
+      for (int j = i + 1; j < m; j++) {
+        double v = 0.5 * (next[i * m + j] + next[j * m + i]);
+        p[i * m + j] = v;
+        p[j * m + i] = v;
+      }
+    }
   }
 
   /** True if the predicted covariance is within the tolerance of {@code before}. */
@@ -296,19 +299,5 @@ public final class ArmaFilter implements Serializable {
       s += p[i * m + r + k] * model.differencing(k);
     }
     return s;
-  }
-
-  /** A copy of the filter state, for forecasting without disturbing this filter. */
-  public ArmaFilter copy() {
-    ArmaFilter c = new ArmaFilter(model, p, a1 != null, tolerance);
-    System.arraycopy(a, 0, c.a, 0, m);
-    if (a1 != null) {
-      System.arraycopy(a1, 0, c.a1, 0, m);
-    }
-    System.arraycopy(gain, 0, c.gain, 0, m);
-    c.converged = converged;
-    c.steady = steady;
-    c.steadyF = steadyF;
-    return c;
   }
 }
