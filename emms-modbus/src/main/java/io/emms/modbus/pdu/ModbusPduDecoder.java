@@ -35,6 +35,9 @@ public final class ModbusPduDecoder {
     if (length > ModbusPduEncoder.MAX_PDU_LENGTH) {
       throw invalid(fc, "PDU of " + length + " bytes exceeds 253");
     }
+    if ((fc == 0x03 || fc == 0x04) && length == 5) {
+      return readRegisters(pdu, base, fc);
+    }
     Reader r = new Reader(pdu, base, length, fc);
     try {
       return RequestLayouts.decode(r);
@@ -53,6 +56,10 @@ public final class ModbusPduDecoder {
     int fc = pdu.getUnsignedByte(base);
     if (length > ModbusPduEncoder.MAX_PDU_LENGTH) {
       throw invalid(fc & 0x7F, "PDU of " + length + " bytes exceeds 253");
+    }
+    if ((fc == 0x03 || fc == 0x04) && length >= 4 && pdu.getUnsignedByte(base + 1) == length - 2 && (length & 1) == 0) {
+      ByteBuf registers = pdu.slice(base + 2, length - 2);
+      return fc == 0x03 ? new ReadHoldingRegistersResponse(registers) : new ReadInputRegistersResponse(registers);
     }
     Reader r = new Reader(pdu, base, length, fc);
     try {
@@ -74,6 +81,20 @@ public final class ModbusPduDecoder {
       throw invalid(response.functionCode(), mismatch);
     }
     return response;
+  }
+
+  /** The polling hot path (FC03 / FC04 requests), kept small and allocation-free apart from the record. */
+  private static ModbusRequest readRegisters(ByteBuf pdu, int base, int fc) throws ModbusDecodeException {
+    int address = pdu.getUnsignedShort(base + 1);
+    int quantity = pdu.getUnsignedShort(base + 3);
+    ExceptionCode error = Fields.rangeError(address, quantity, ReadHoldingRegistersRequest.MAX_QUANTITY);
+    if (error != null) {
+      throw new ModbusDecodeException(
+          fc, error, "address " + address + " quantity " + quantity + " out of range for function " + fc);
+    }
+    return fc == 0x03
+        ? new ReadHoldingRegistersRequest(address, quantity)
+        : new ReadInputRegistersRequest(address, quantity);
   }
 
   static ModbusDecodeException invalid(int fc, String message) {

@@ -21,12 +21,28 @@ public final class ModbusPduEncoder {
    */
   public static int encode(ModbusPdu pdu, ByteBuf out) {
     int start = out.writerIndex();
+    // The polling hot path first, in a method small enough to inline.
+    if (pdu instanceof ReadHoldingRegistersRequest r) {
+      writeAddressQuantity(out, 0x03, r.address(), r.quantity());
+    } else if (pdu instanceof ReadHoldingRegistersResponse r) {
+      writeRegisters(out, 0x03, r.registers());
+    } else {
+      encodeOther(pdu, out);
+    }
+    return out.writerIndex() - start;
+  }
+
+  private static void writeRegisters(ByteBuf out, int functionCode, ByteBuf registers) {
+    int count = registers.readableBytes();
+    out.ensureWritable(2 + count);
+    out.writeByte(functionCode);
+    out.writeByte(count);
+    out.writeBytes(registers, registers.readerIndex(), count);
+  }
+
+  private static void encodeOther(ModbusPdu pdu, ByteBuf out) {
     if (pdu instanceof RegisterView registers && pdu instanceof ModbusResponse) {
-      out.writeByte(pdu.functionCode());
-      out.writeByte(registers.registers().readableBytes());
-      writeView(out, registers.registers());
-    } else if (pdu instanceof ReadHoldingRegistersRequest r) {
-      writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
+      writeRegisters(out, pdu.functionCode(), registers.registers());
     } else if (pdu instanceof ReadInputRegistersRequest r) {
       writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
     } else if (pdu instanceof ReadCoilsRequest r) {
@@ -40,14 +56,7 @@ public final class ModbusPduEncoder {
       out.writeByte(pdu.functionCode());
       out.writeByte(bits.bits().readableBytes());
       writeView(out, bits.bits());
-    } else {
-      encodeOther(pdu, out);
-    }
-    return out.writerIndex() - start;
-  }
-
-  private static void encodeOther(ModbusPdu pdu, ByteBuf out) {
-    if (pdu instanceof WriteSingleCoilRequest r) {
+    } else if (pdu instanceof WriteSingleCoilRequest r) {
       writeAddressQuantity(out, r.functionCode(), r.address(), r.on() ? 0xFF00 : 0x0000);
     } else if (pdu instanceof WriteSingleCoilResponse r) {
       writeAddressQuantity(out, r.functionCode(), r.address(), r.on() ? 0xFF00 : 0x0000);

@@ -149,16 +149,26 @@ class FrameDecoderPropertiesTest {
     garbageThenGoodFrame(Codecs.ASCII, Direction.RESPONSE, garbage, pdus.get(0));
   }
 
-  /** A line-noise burst, then a good frame and then silence: the frame comes through and the noise is counted. */
+  /**
+   * A line-noise burst, then a good frame and then silence: the frame comes through last and every noise byte is
+   * counted as discarded. RTU noise can contain a plausible frame whose CRC matches by chance (about 1 in 65536
+   * per candidate); such a frame is delivered, and its bytes are then all the noise not counted.
+   */
   private static void garbageThenGoodFrame(Codecs codec, Direction direction, byte[] garbage, ModbusPdu pdu) {
     ByteBuf frame = Unpooled.buffer();
     codec.encode(0, pdu, frame);
+    int frameLength = frame.readableBytes();
     byte[] bytes = ByteBufUtil.getBytes(Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(garbage), frame));
     try (Codecs.Harness h = codec.harness(direction)) {
       h.feed(bytes, 0, bytes.length);
       h.idle();
-      assertThat(h.frames).containsExactly(codec.expected(0, pdu));
-      assertThat(h.stats.discardedBytes()).isEqualTo(garbage.length);
+      assertThat(h.frames).last().isEqualTo(codec.expected(0, pdu));
+      long chanceFrameBytes = 0;
+      for (ModbusFrame f : h.raw.subList(0, h.raw.size() - 1)) {
+        chanceFrameBytes += (codec == Codecs.RTU ? 3 : 0) + f.pdu().capacity();
+      }
+      assertThat(codec == Codecs.RTU || h.frames.size() == 1).isTrue();
+      assertThat(h.stats.discardedBytes() + chanceFrameBytes).isEqualTo(bytes.length - frameLength);
     }
   }
 
