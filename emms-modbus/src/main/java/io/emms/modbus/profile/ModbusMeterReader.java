@@ -6,8 +6,10 @@ import io.emms.core.reading.Quality;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
 import io.emms.modbus.client.ModbusClient;
+import io.emms.modbus.client.ModbusExceptionResponseException;
 import io.emms.modbus.client.ModbusTimeoutException;
 import io.emms.modbus.client.RegisterRange;
+import io.emms.modbus.pdu.ExceptionCode;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,7 +25,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>The meter id is the Modbus unit id in decimal ({@code "1"} .. {@code "247"}). The registers of all requested
  * quantities are fetched in as few block reads as the profile's {@link io.emms.modbus.client.ReadOptimizer} allows,
- * all sent at once (pipelined on TCP, queued on a serial bus). A quantity the profile does not map reads as
+ * all sent at once (pipelined on TCP, queued on a serial bus); a merged block the meter refuses with exception 02
+ * is read again point by point. A quantity the profile does not map reads as
  * {@link Quality#NO_DATA}; a NaN or infinite float as {@link Quality#INVALID}; a block that timed out as
  * {@link Quality#TIMEOUT}; a refused block or a failed link as {@link Quality#ERROR}.
  */
@@ -71,19 +74,44 @@ public final class ModbusMeterReader implements MeterReader {
     }
     List<RegisterRange> blocks = profile.optimizer().plan(
         points.stream().filter(Objects::nonNull).map(RegisterPoint::range).toList());
-    List<CompletableFuture<Block>> reads = new ArrayList<>();
+    List<CompletableFuture<List<Block>>> reads = new ArrayList<>();
     for (RegisterRange block : blocks) {
-      reads.add(client.readRegisters(unitId, block).handle((data, failure) ->
-          new Block(block, data, failure, clock.instant())));
+      reads.add(readBlock(unitId, block, points.stream()
+          .filter(p -> p != null && block.contains(p.range())).map(RegisterPoint::range).distinct().toList()));
     }
     return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
-      List<Block> done = reads.stream().map(CompletableFuture::join).toList();
+      List<Block> done = reads.stream().flatMap(r -> r.join().stream()).toList();
       List<Reading> readings = new ArrayList<>(quantities.size());
       for (int i = 0; i < quantities.size(); i++) {
         readings.add(reading(meterId, quantities.get(i), points.get(i), done));
       }
       return readings;
     });
+  }
+
+  /**
+   * Reads one planned block. A meter that refuses a merged block with exception 02 (it spans registers the meter
+   * does not define) is asked again point by point, so a gap that the profile allowed to bridge costs round trips,
+   * not values.
+   */
+  private CompletableFuture<List<Block>> readBlock(int unitId, RegisterRange block, List<RegisterRange> wanted) {
+    return client.readRegisters(unitId, block).handle((data, failure) -> {
+      if (failure == null || wanted.size() < 2 || !refusedAddress(failure)) {
+        return CompletableFuture.completedFuture(List.of(new Block(block, data, failure, clock.instant())));
+      }
+      List<CompletableFuture<Block>> singles = wanted.stream()
+          .map(range -> client.readRegisters(unitId, range)
+              .handle((d, f) -> new Block(range, d, f, clock.instant())))
+          .toList();
+      return CompletableFuture.allOf(singles.toArray(CompletableFuture[]::new))
+          .thenApply(v -> singles.stream().map(CompletableFuture::join).toList());
+    }).thenCompose(blocks -> blocks);
+  }
+
+  private static boolean refusedAddress(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+    return cause instanceof ModbusExceptionResponseException refused
+        && refused.exceptionCode() == ExceptionCode.ILLEGAL_DATA_ADDRESS;
   }
 
   private Reading reading(String meterId, Quantity quantity, RegisterPoint point, List<Block> blocks) {

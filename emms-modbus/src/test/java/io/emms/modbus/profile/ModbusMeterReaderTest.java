@@ -15,7 +15,13 @@ import io.emms.modbus.client.ModbusClient;
 import io.emms.modbus.client.ModbusClientConfig;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.client.RegisterTable;
+import io.emms.modbus.pdu.ExceptionCode;
+import io.emms.modbus.pdu.ModbusResponse;
+import io.emms.modbus.pdu.ReadInputRegistersRequest;
 import io.emms.modbus.server.ModbusServer;
+import io.emms.modbus.server.ModbusService;
+import io.emms.modbus.server.ProcessImage;
+import io.emms.modbus.server.ProcessImageService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -118,6 +124,38 @@ class ModbusMeterReaderTest {
     stop();
     ModbusMeterReader tcp = start("sdm120", ModbusMode.TCP);
     assertThat(tcp.readAll("9").join()).extracting(Reading::quality).containsOnly(Quality.ERROR);
+  }
+
+  @Test
+  void aMergedBlockTheMeterRefusesIsReadPointByPoint() throws Exception {
+    // Two float32 points with an undefined register between them; the profile bridges the gap, the meter refuses.
+    MeterProfile profile = MeterProfile.parse(new java.io.StringReader("""
+        @name gappy
+        @model meter with a hole at register 2
+        @maxGap 4
+        input,0,FLOAT32,ABCD,1,VOLTAGE,A,0,volts
+        input,3,FLOAT32,ABCD,1,CURRENT,A,0,amps
+        """));
+    ProcessImage image = new ProcessImage(0, 0, 0, 10);
+    image.setRegister(RegisterTable.INPUT_REGISTERS, 0, 0x4366);   // 230.0f
+    image.setRegister(RegisterTable.INPUT_REGISTERS, 3, 0x40A0);   // 5.0f
+    meter = new ProfiledMeterSimulator(MeterProfiles.get("sdm120"), 1);
+    PipeLink[] pipe = PipeLink.pair("gappy");
+    server = ModbusServer.create(ModbusMode.TCP, 3, new ProcessImageService(image) {
+      @Override
+      protected ModbusResponse readInputRegisters(int unitId, ReadInputRegistersRequest r) {
+        boolean hole = r.address() <= 2 && r.address() + r.quantity() > 2;
+        return hole ? ModbusService.refuse(r, ExceptionCode.ILLEGAL_DATA_ADDRESS) : super.readInputRegisters(unitId, r);
+      }
+    });
+    server.attach(pipe[1]);
+    pipe[1].open().join();
+    client = ModbusClient.create(pipe[0], ModbusClientConfig.of(ModbusMode.TCP));
+    client.connect().join();
+    List<Reading> r = new ModbusMeterReader(client, profile).readAll("3").join();
+    assertThat(r).extracting(Reading::value).map(BigDecimal::doubleValue).containsExactly(230.0, 5.0);
+    assertThat(server.stats().requests()).isEqualTo(3);
+    assertThat(server.stats().exceptionResponses()).isEqualTo(1);
   }
 
   @Test
