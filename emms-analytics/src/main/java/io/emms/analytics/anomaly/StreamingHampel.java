@@ -105,24 +105,18 @@ public final class StreamingHampel implements StreamingDetector {
     int left = n / 2 - 1;
     int right = n / 2;
     double lower = 0;
+    double d = 0;
     for (int rank = 0; rank <= n / 2; rank++) {
       double dl = left >= 0 ? median - sorted[left] : Double.POSITIVE_INFINITY;
       double dr = right < n ? sorted[right] - median : Double.POSITIVE_INFINITY;
-      double d;
-      if (dl <= dr) {
-        d = dl;
-        left--;
-      } else {
-        d = dr;
-        right++;
-      }
-      if (rank == n / 2 - 1) {
-        lower = d;
-      } else if (rank == n / 2) {
-        return 0.5 * (lower + d);
-      }
+      // Written as selects rather than an if/else: the JIT can use conditional moves on noisy data.
+      boolean takeLeft = dl <= dr;
+      lower = d;
+      d = takeLeft ? dl : dr;
+      left -= takeLeft ? 1 : 0;
+      right += takeLeft ? 0 : 1;
     }
-    throw new IllegalStateException("unreachable");
+    return 0.5 * (lower + d);
   }
 
   @Override
