@@ -3,7 +3,7 @@ package io.emms.analytics.arma.internal;
 import java.util.function.ToDoubleFunction;
 
 /**
- * BFGS minimiser with central-difference gradients and an Armijo backtracking line search.
+ * BFGS minimiser with finite-difference gradients and an Armijo backtracking line search.
  *
  * <p>Non-finite function values count as +infinity, so the line search backs away from inadmissible regions.
  */
@@ -11,6 +11,8 @@ public final class Bfgs {
 
   private static final double ARMIJO = 1e-4;
   private static final int MAX_HALVINGS = 60;
+  /** Gradient size below which central differences are used. */
+  private static final double CENTRAL_BELOW = 1e-4;
 
   private final ToDoubleFunction<double[]> function;
   private final int maxIterations;
@@ -43,7 +45,7 @@ public final class Bfgs {
     if (n == 0) {
       return new Result(x, fx, new double[0], 0, evaluations, Double.isFinite(fx));
     }
-    double[] g = gradient(x, fx);
+    double[] g = gradient(x, fx, true);
     double[] h = identity(n);
     boolean scaled = false;
     int iteration = 0;
@@ -77,7 +79,7 @@ public final class Bfgs {
         scaled = false;
         continue;
       }
-      double[] gn = gradient(xn, fn);
+      double[] gn = gradient(xn, fn, maxAbs(g) < CENTRAL_BELOW);
       double[] s = new double[n];
       double[] yv = new double[n];
       for (int i = 0; i < n; i++) {
@@ -114,8 +116,11 @@ public final class Bfgs {
     return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
   }
 
-  /** Central differences, falling back to one side where the other is not finite. */
-  private double[] gradient(double[] x, double fx) {
+  /**
+   * Central differences (forward ones while the gradient is still large, where their O(h) error is irrelevant),
+   * falling back to one side where the other is not finite.
+   */
+  private double[] gradient(double[] x, double fx, boolean central) {
     int n = x.length;
     double[] g = new double[n];
     double[] probe = x.clone();
@@ -124,8 +129,12 @@ public final class Bfgs {
       probe[i] = x[i] + h;
       double up = value(probe);
       probe[i] = x[i] - h;
-      double down = value(probe);
+      double down = central || up == Double.POSITIVE_INFINITY ? value(probe) : Double.NaN;
       probe[i] = x[i];
+      if (Double.isNaN(down)) {
+        g[i] = (up - fx) / h;
+        continue;
+      }
       if (up != Double.POSITIVE_INFINITY && down != Double.POSITIVE_INFINITY) {
         g[i] = (up - down) / (2 * h);
       } else if (up != Double.POSITIVE_INFINITY) {
