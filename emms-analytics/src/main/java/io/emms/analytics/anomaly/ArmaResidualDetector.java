@@ -50,7 +50,9 @@ public final class ArmaResidualDetector implements AnomalyDetector {
     List<Anomaly> out = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
       Anomaly a = streaming.check(i, epochMillis[i], values[i]);
-      if (a != null) out.add(a);
+      if (a != null) {
+        out.add(a);
+      }
     }
     return out;
   }

@@ -24,12 +24,18 @@ public final class HampelDetector implements AnomalyDetector {
     double[] window = new double[2 * k + 1];
     List<Anomaly> out = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
-      if (Double.isNaN(values[i])) continue;
+      if (Double.isNaN(values[i])) {
+        continue;
+      }
       int n = 0;
       for (int j = Math.max(0, i - k); j <= Math.min(values.length - 1, i + k); j++) {
-        if (!Double.isNaN(values[j])) window[n++] = values[j];
+        if (!Double.isNaN(values[j])) {
+          window[n++] = values[j];
+        }
       }
-      if (n < 3) continue;
+      if (n < 3) {
+        continue;
+      }
       double median = Medians.medianInPlace(window, n);
       double sigma = Math.max(HampelConfig.MAD_TO_SIGMA * Medians.madInPlace(window, n, median), config.minSigma());
       double score = Math.abs(values[i] - median) / sigma;

@@ -29,13 +29,19 @@ public final class SeasonalDetector implements AnomalyDetector {
     int[] counts = new int[buckets.count()];
     for (int i = 0; i < values.length; i++) {
       bucketOf[i] = buckets.bucket(epochMillis[i]);
-      if (!Double.isNaN(values[i])) counts[bucketOf[i]]++;
+      if (!Double.isNaN(values[i])) {
+        counts[bucketOf[i]]++;
+      }
     }
     double[][] members = new double[counts.length][];
-    for (int b = 0; b < counts.length; b++) members[b] = new double[counts[b]];
+    for (int b = 0; b < counts.length; b++) {
+      members[b] = new double[counts[b]];
+    }
     int[] fill = new int[counts.length];
     for (int i = 0; i < values.length; i++) {
-      if (!Double.isNaN(values[i])) members[bucketOf[i]][fill[bucketOf[i]]++] = values[i];
+      if (!Double.isNaN(values[i])) {
+        members[bucketOf[i]][fill[bucketOf[i]]++] = values[i];
+      }
     }
     double[] median = new double[counts.length];
     double[] sigma = new double[counts.length];
@@ -48,7 +54,9 @@ public final class SeasonalDetector implements AnomalyDetector {
     List<Anomaly> out = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
       int b = bucketOf[i];
-      if (Double.isNaN(values[i]) || counts[b] < config.minSamples()) continue;
+      if (Double.isNaN(values[i]) || counts[b] < config.minSamples()) {
+        continue;
+      }
       double score = Math.abs(values[i] - median[b]) / sigma[b];
       if (score > config.threshold()) {
         out.add(new Anomaly(name(), i, epochMillis[i], values[i], median[b], score, config.threshold()));

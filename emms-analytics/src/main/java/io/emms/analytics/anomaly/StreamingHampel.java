@@ -67,7 +67,9 @@ public final class StreamingHampel implements StreamingDetector {
   /** Replaces one occurrence of {@code old} in the full sorted window by {@code v}, shifting only in between. */
   private void replace(double old, double v) {
     int i = 0;
-    while (sorted[i] != old) i++;
+    while (sorted[i] != old) {
+      i++;
+    }
     int n = sorted.length;
     while (i + 1 < n && sorted[i + 1] < v) {
       sorted[i] = sorted[i + 1];

@@ -42,7 +42,9 @@ public final class TheftRiskScorer {
 
   private void drop(String factor, String against, double recent, double baseline, double weight,
       List<TheftRisk.Contribution> parts) {
-    if (!(baseline > 0) || Double.isNaN(recent)) return;
+    if (!(baseline > 0) || Double.isNaN(recent)) {
+      return;
+    }
     double drop = 1 - recent / baseline;
     double share = Math.max(0, Math.min(1, (drop - config.minDrop()) / (1 - config.minDrop())));
     if (share > 0) {

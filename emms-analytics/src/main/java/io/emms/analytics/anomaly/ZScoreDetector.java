@@ -22,11 +22,15 @@ public final class ZScoreDetector implements AnomalyDetector {
   public List<Anomaly> detect(long[] epochMillis, double[] values) {
     Welford w = new Welford();
     for (double v : values) {
-      if (!Double.isNaN(v)) w.add(v);
+      if (!Double.isNaN(v)) {
+        w.add(v);
+      }
     }
     List<Anomaly> out = new ArrayList<>();
     double sd = w.sd();
-    if (w.count() < 2 || !(sd > 0)) return out;
+    if (w.count() < 2 || !(sd > 0)) {
+      return out;
+    }
     for (int i = 0; i < values.length; i++) {
       double z = Math.abs(values[i] - w.mean()) / sd;
       if (z > config.threshold()) {

@@ -26,11 +26,21 @@ public final class GridIndexCalculator {
   public GridAssessment assess(GridSeries s) {
     List<IndexValue> out = new ArrayList<>();
     Optional<VoltageQualification> vq = voltage(s, out);
-    if (s.threePhaseVoltage()) unbalance(s, out);
-    if (s.threePhaseCurrent()) currentUnbalance(s, out);
-    if (s.f().length > 0) frequency(s, out);
-    if (s.thd().length > 0) thd(s, out);
-    if (s.p().length > 0) load(s, out);
+    if (s.threePhaseVoltage()) {
+      unbalance(s, out);
+    }
+    if (s.threePhaseCurrent()) {
+      currentUnbalance(s, out);
+    }
+    if (s.f().length > 0) {
+      frequency(s, out);
+    }
+    if (s.thd().length > 0) {
+      thd(s, out);
+    }
+    if (s.p().length > 0) {
+      load(s, out);
+    }
     return new GridAssessment(out, vq);
   }
 
@@ -45,10 +55,14 @@ public final class GridIndexCalculator {
   private Optional<VoltageQualification> voltage(GridSeries s, List<IndexValue> out) {
     double[][] phases = Arrays.stream(new double[][] {s.ua(), s.ub(), s.uc()}).filter(a -> a.length > 0)
         .toArray(double[][]::new);
-    if (phases.length == 0) return Optional.empty();
+    if (phases.length == 0) {
+      return Optional.empty();
+    }
     VoltageQualification q = VoltageQualification.of(s.nominalVoltage(), limits.voltageUpperPercent(),
         limits.voltageLowerPercent(), s.sampleInterval().toSeconds() / 60.0, phases);
-    if (Double.isNaN(q.ratePercent())) return Optional.empty();
+    if (Double.isNaN(q.ratePercent())) {
+      return Optional.empty();
+    }
     String samples = fmt("%d phase(s), %.0f monitored minutes, Un %.0f V", phases.length, q.monitoredMinutes(),
         s.nominalVoltage());
     out.add(new IndexValue(GridIndex.VOLTAGE_DEVIATION, q.maxDeviationPercent(), limits.voltageUpperPercent(),
@@ -67,7 +81,9 @@ public final class GridIndexCalculator {
     double[] ub = s.ub();
     double[] uc = s.uc();
     double[] e = new double[ua.length];
-    for (int i = 0; i < e.length; i++) e[i] = PowerQuality.unbalanceFromPhaseMagnitudesPercent(ua[i], ub[i], uc[i]);
+    for (int i = 0; i < e.length; i++) {
+      e[i] = PowerQuality.unbalanceFromPhaseMagnitudesPercent(ua[i], ub[i], uc[i]);
+    }
     double p95 = percentile95(e);
     double max = max(e);
     String detail = fmt("maximum %.2f %% (short-time limit %.1f %%); phase magnitudes at 120° assumed", max,
@@ -106,13 +122,21 @@ public final class GridIndexCalculator {
     int within = 0;
     int n = 0;
     for (double x : f) {
-      if (Double.isNaN(x)) continue;
+      if (Double.isNaN(x)) {
+        continue;
+      }
       double d = PowerQuality.frequencyDeviationHz(x, NOMINAL_FREQUENCY);
-      if (Math.abs(d) > Math.abs(worst)) worst = d;
-      if (Math.abs(d) <= limits.frequencyHz()) within++;
+      if (Math.abs(d) > Math.abs(worst)) {
+        worst = d;
+      }
+      if (Math.abs(d) <= limits.frequencyHz()) {
+        within++;
+      }
       n++;
     }
-    if (n == 0) return;
+    if (n == 0) {
+      return;
+    }
     out.add(new IndexValue(GridIndex.FREQUENCY_DEVIATION, Math.abs(worst), limits.frequencyHz(),
         IndexValue.Direction.AT_MOST, "largest |f − 50 Hz| of " + n + " samples",
         fmt("worst %+.3f Hz; %.2f %% of samples within ±%.1f Hz", worst, 100.0 * within / n, limits.frequencyHz())));
@@ -120,7 +144,9 @@ public final class GridIndexCalculator {
 
   private void thd(GridSeries s, List<IndexValue> out) {
     double[] thd = s.thd();
-    if (count(thd) == 0) return;
+    if (count(thd) == 0) {
+      return;
+    }
     out.add(new IndexValue(GridIndex.VOLTAGE_THD, percentile95(thd), limits.thdPercent(), IndexValue.Direction.AT_MOST,
         "95th percentile of " + count(thd) + " samples", fmt("maximum %.2f %%", max(thd))));
   }
@@ -133,7 +159,9 @@ public final class GridIndexCalculator {
     double kvarh = 0;
     double maxRate = Double.NaN;
     for (int i = 0; i < p.length; i++) {
-      if (Double.isNaN(p[i])) continue;
+      if (Double.isNaN(p[i])) {
+        continue;
+      }
       double qi = q.length > 0 && !Double.isNaN(q[i]) ? q[i] : 0;
       kwh += p[i] * hours;
       kvarh += Math.abs(qi) * hours;
@@ -165,7 +193,9 @@ public final class GridIndexCalculator {
   /** Nearest-rank 95th percentile of the non-missing values. */
   static double percentile95(double[] values) {
     double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    if (v.length == 0) return Double.NaN;
+    if (v.length == 0) {
+      return Double.NaN;
+    }
     int rank = (int) Math.ceil(0.95 * v.length);
     return v[rank - 1];
   }

@@ -46,7 +46,9 @@ public final class PowerQuality {
     double s2 = uab * uab + ubc * ubc + uca * uca;
     double l = (Math.pow(uab, 4) + Math.pow(ubc, 4) + Math.pow(uca, 4)) / (s2 * s2);
     double root = 3 - 6 * l;
-    if (root < 0) return Double.NaN;
+    if (root < 0) {
+      return Double.NaN;
+    }
     double r = Math.sqrt(root);
     return Math.sqrt((1 - r) / (1 + r)) * 100;
   }
@@ -74,7 +76,9 @@ public final class PowerQuality {
   /** GB/T 14549: THDu = √(Σ_{h≥2} Uh²) / U1 × 100 %. */
   public static double thdPercent(double fundamental, double... harmonics) {
     double sum = 0;
-    for (double h : harmonics) sum += h * h;
+    for (double h : harmonics) {
+      sum += h * h;
+    }
     return Math.sqrt(sum) / fundamental * 100;
   }
 
@@ -95,7 +99,9 @@ public final class PowerQuality {
     double max = Double.NEGATIVE_INFINITY;
     int n = 0;
     for (double p : power) {
-      if (Double.isNaN(p)) continue;
+      if (Double.isNaN(p)) {
+        continue;
+      }
       sum += p;
       max = Math.max(max, p);
       n++;
@@ -108,7 +114,9 @@ public final class PowerQuality {
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
     for (double p : power) {
-      if (Double.isNaN(p)) continue;
+      if (Double.isNaN(p)) {
+        continue;
+      }
       max = Math.max(max, p);
       min = Math.min(min, p);
     }

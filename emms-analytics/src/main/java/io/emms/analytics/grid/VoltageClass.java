@@ -30,15 +30,23 @@ public enum VoltageClass {
 
   /** The class of a nominal phase or line voltage in volts (single-phase when below 1 kV and about 220 V). */
   public static VoltageClass forNominal(double volts, boolean threePhase) {
-    if (volts >= 35_000) return KV35_AND_ABOVE;
+    if (volts >= 35_000) {
+      return KV35_AND_ABOVE;
+    }
     return threePhase || volts >= 1000 ? KV20_AND_BELOW_THREE_PHASE : V220_SINGLE_PHASE;
   }
 
   /** GB/T 14549 THD limit of the voltage level: 0.38 kV 5 %, 6–10 kV 4 %, 35–66 kV 3 %, 110 kV 2 %. */
   public static double thdLimitPercent(double nominalVolts) {
-    if (nominalVolts >= 110_000) return 2;
-    if (nominalVolts >= 35_000) return 3;
-    if (nominalVolts >= 6_000) return 4;
+    if (nominalVolts >= 110_000) {
+      return 2;
+    }
+    if (nominalVolts >= 35_000) {
+      return 3;
+    }
+    if (nominalVolts >= 6_000) {
+      return 4;
+    }
     return 5;
   }
 }

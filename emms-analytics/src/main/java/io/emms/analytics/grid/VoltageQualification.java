@@ -27,11 +27,17 @@ public record VoltageQualification(double monitoredMinutes, double aboveMinutes,
     double min = Double.POSITIVE_INFINITY;
     for (double[] phase : phases) {
       for (double u : phase) {
-        if (Double.isNaN(u)) continue;
+        if (Double.isNaN(u)) {
+          continue;
+        }
         double dev = PowerQuality.voltageDeviationPercent(u, nominal);
         monitored += minutesPerSample;
-        if (dev > upperPercent) above += minutesPerSample;
-        if (dev < lowerPercent) below += minutesPerSample;
+        if (dev > upperPercent) {
+          above += minutesPerSample;
+        }
+        if (dev < lowerPercent) {
+          below += minutesPerSample;
+        }
         max = Math.max(max, dev);
         min = Math.min(min, dev);
       }

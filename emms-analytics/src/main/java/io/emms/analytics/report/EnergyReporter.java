@@ -76,7 +76,9 @@ public final class EnergyReporter {
     int missing = 0;
     int best = -1;
     for (int i = from; i < to; i++) {
-      if (!Double.isNaN(windowDemand[i]) && (best < 0 || windowDemand[i] > windowDemand[best])) best = i;
+      if (!Double.isNaN(windowDemand[i]) && (best < 0 || windowDemand[i] > windowDemand[best])) {
+        best = i;
+      }
       if (Double.isNaN(kwh[i])) {
         missing++;
         continue;
@@ -118,9 +120,13 @@ public final class EnergyReporter {
 
   /** Sum of k consecutive intervals from i, NaN unless all are present and contiguous. */
   private static double windowSum(long[] t, double[] kwh, Duration interval, int i, int k) {
-    if (i + k > t.length || t[i + k - 1] - t[i] != (k - 1) * interval.toMillis()) return Double.NaN;
+    if (i + k > t.length || t[i + k - 1] - t[i] != (k - 1) * interval.toMillis()) {
+      return Double.NaN;
+    }
     double sum = 0;
-    for (int j = i; j < i + k; j++) sum += kwh[j];
+    for (int j = i; j < i + k; j++) {
+      sum += kwh[j];
+    }
     return sum;
   }
 

@@ -25,7 +25,9 @@ public record TouPeriod(String name, int tariff, LocalTime start, LocalTime end)
 
   /** Whether a local time falls in this band. */
   public boolean contains(LocalTime t) {
-    if (start.equals(end)) return true;
+    if (start.equals(end)) {
+      return true;
+    }
     return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
   }
 }

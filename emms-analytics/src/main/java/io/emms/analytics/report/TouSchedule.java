@@ -42,7 +42,9 @@ public record TouSchedule(List<TouPeriod> periods) {
   /** The tariff in force at a local time. */
   public int tariffAt(LocalTime t) {
     for (TouPeriod p : periods) {
-      if (p.contains(t)) return p.tariff();
+      if (p.contains(t)) {
+        return p.tariff();
+      }
     }
     throw new IllegalStateException("unreachable: schedule covers the whole day");
   }

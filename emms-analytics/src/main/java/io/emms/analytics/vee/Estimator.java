@@ -62,19 +62,27 @@ final class Estimator {
         continue;
       }
       int end = i;
-      while (end < v.length && actualQ[end] != Quality.VALID) end++;
+      while (end < v.length && actualQ[end] != Quality.VALID) {
+        end++;
+      }
       boolean inside = i > 0 && end < v.length;
       if (inside && end - i <= maxInterpolated) {
         interpolate(i, end);
       } else {
-        for (int k = i; k < end; k++) likeDay(k, actual, actualQ);
+        for (int k = i; k < end; k++) {
+          likeDay(k, actual, actualQ);
+        }
       }
       i = end;
     }
     long[] starts = new long[v.length];
-    for (int k = 0; k < starts.length; k++) starts[k] = t0 + k * step;
+    for (int k = 0; k < starts.length; k++) {
+      starts[k] = t0 + k * step;
+    }
     for (int k = 0; k < q.length; k++) {
-      if (q[k] == Quality.INVALID) q[k] = Quality.NO_DATA; // invalid actual with no estimate: withheld, not kept
+      if (q[k] == Quality.INVALID) {
+        q[k] = Quality.NO_DATA; // invalid actual with no estimate: withheld, not kept
+      }
     }
     return new EstimatedSeries(meterId, starts, v, q);
   }

@@ -31,18 +31,42 @@ final class VeeRules {
 
   List<Finding> run() {
     List<Day> days = Day.split(t, d.interval().toMillis(), c.zone());
-    if (c.enabled(VeeRule.GAP)) gaps();
-    if (c.enabled(VeeRule.SPIKE)) days.forEach(this::spike);
-    if (c.enabled(VeeRule.HIGH_VS_HISTORY) || c.enabled(VeeRule.LOW_VS_HISTORY)) history(days);
-    if (c.enabled(VeeRule.ZERO_WHILE_ACTIVE) && c.meterActive()) zeroRuns();
-    if (c.enabled(VeeRule.STUCK_VALUE)) stuckRuns();
-    if (c.enabled(VeeRule.NEGATIVE)) negatives();
-    if (c.enabled(VeeRule.REGISTER_DECREASING) && d.hasRegister()) registerDecreasing();
-    if (c.enabled(VeeRule.METER_FAST)) meterFast();
-    if (c.enabled(VeeRule.STOPPED_METER) && d.hasRegister() && d.hasPower()) stoppedMeter();
-    if (c.enabled(VeeRule.SUM_CHECK) && d.hasRegister()) days.forEach(this::sumCheck);
-    if (c.enabled(VeeRule.DUPLICATE)) duplicates();
-    if (c.enabled(VeeRule.CLOCK_ERROR)) clock();
+    if (c.enabled(VeeRule.GAP)) {
+      gaps();
+    }
+    if (c.enabled(VeeRule.SPIKE)) {
+      days.forEach(this::spike);
+    }
+    if (c.enabled(VeeRule.HIGH_VS_HISTORY) || c.enabled(VeeRule.LOW_VS_HISTORY)) {
+      history(days);
+    }
+    if (c.enabled(VeeRule.ZERO_WHILE_ACTIVE) && c.meterActive()) {
+      zeroRuns();
+    }
+    if (c.enabled(VeeRule.STUCK_VALUE)) {
+      stuckRuns();
+    }
+    if (c.enabled(VeeRule.NEGATIVE)) {
+      negatives();
+    }
+    if (c.enabled(VeeRule.REGISTER_DECREASING) && d.hasRegister()) {
+      registerDecreasing();
+    }
+    if (c.enabled(VeeRule.METER_FAST)) {
+      meterFast();
+    }
+    if (c.enabled(VeeRule.STOPPED_METER) && d.hasRegister() && d.hasPower()) {
+      stoppedMeter();
+    }
+    if (c.enabled(VeeRule.SUM_CHECK) && d.hasRegister()) {
+      days.forEach(this::sumCheck);
+    }
+    if (c.enabled(VeeRule.DUPLICATE)) {
+      duplicates();
+    }
+    if (c.enabled(VeeRule.CLOCK_ERROR)) {
+      clock();
+    }
     return out;
   }
 
@@ -60,7 +84,9 @@ final class VeeRules {
       }
       if (Double.isNaN(e[i]) && (i == 0 || !Double.isNaN(e[i - 1]))) {
         int end = i;
-        while (end < e.length && Double.isNaN(e[end])) end++;
+        while (end < e.length && Double.isNaN(e[end])) {
+          end++;
+        }
         add(VeeRule.GAP, i, end - i, 0, "%d interval value(s) missing from %s", end - i, Instant.ofEpochMilli(t[i]));
       }
     }
@@ -68,7 +94,9 @@ final class VeeRules {
 
   private void spike(Day day) {
     double[] v = day.values(e);
-    if (v.length < Math.max(3, day.expected() / 2)) return; // "third highest" means little on a partial day
+    if (v.length < Math.max(3, day.expected() / 2)) {
+      return; // "third highest" means little on a partial day
+    }
     Arrays.sort(v);
     double third = Math.max(v[v.length - 3], c.spikeFloorKwh());
     double limit = c.spikeRatio() * third;
@@ -91,7 +119,9 @@ final class VeeRules {
         double median = (recent[(n - 1) / 2] + recent[n / 2]) / 2;
         compareWithHistory(day, total, median, n);
       }
-      if (!Double.isNaN(total) && day.allNonNegative(e)) totals.add(total); // faulty days never become history
+      if (!Double.isNaN(total) && day.allNonNegative(e)) {
+        totals.add(total); // faulty days never become history
+      }
     }
   }
 
@@ -114,7 +144,9 @@ final class VeeRules {
     int i = 0;
     while (i < e.length) {
       int end = i + 1;
-      while (end < e.length && e[end] == e[i]) end++;
+      while (end < e.length && e[end] == e[i]) {
+        end++;
+      }
       if (e[i] > 0 && end - i >= c.stuckRunIntervals()) {
         add(VeeRule.STUCK_VALUE, i, end - i, c.stuckRunIntervals(),
             "%d consecutive intervals repeat %.3f kWh exactly (limit %d)", end - i, e[i], c.stuckRunIntervals());
@@ -131,7 +163,9 @@ final class VeeRules {
         continue;
       }
       int end = i;
-      while (end < e.length && e[end] == 0) end++;
+      while (end < e.length && e[end] == 0) {
+        end++;
+      }
       if (end - i >= c.zeroRunIntervals()) {
         add(VeeRule.ZERO_WHILE_ACTIVE, i, end - i, c.zeroRunIntervals(),
             "%d consecutive zero intervals on an active meter (limit %d)", end - i, c.zeroRunIntervals());
@@ -153,7 +187,9 @@ final class VeeRules {
     double rollover = 0.9 * c.register().modulus().doubleValue();
     int last = -1;
     for (int i = 0; i < r.length; i++) {
-      if (Double.isNaN(r[i])) continue;
+      if (Double.isNaN(r[i])) {
+        continue;
+      }
       if (last >= 0 && r[i] < r[last] && r[last] - r[i] <= rollover) {
         add(VeeRule.REGISTER_DECREASING, i, r[i], r[last], "register fell from %.2f to %.2f kWh without rollover",
             r[last], r[i]);
@@ -189,12 +225,20 @@ final class VeeRules {
     double[] r = d.register();
     int first = day.from();
     int lastIdx = day.to() - 1;
-    if (lastIdx <= first || Double.isNaN(r[first]) || Double.isNaN(r[lastIdx])) return;
+    if (lastIdx <= first || Double.isNaN(r[first]) || Double.isNaN(r[lastIdx])) {
+      return;
+    }
     double sum = 0;
-    for (int i = first + 1; i <= lastIdx; i++) sum += e[i];
-    if (Double.isNaN(sum)) return;
+    for (int i = first + 1; i <= lastIdx; i++) {
+      sum += e[i];
+    }
+    if (Double.isNaN(sum)) {
+      return;
+    }
     double advance = r[lastIdx] - r[first];
-    if (advance < 0) advance += c.register().modulus().doubleValue();
+    if (advance < 0) {
+      advance += c.register().modulus().doubleValue();
+    }
     double tolerance = c.sumToleranceKwh() + c.sumToleranceFraction() * Math.abs(advance);
     if (Math.abs(sum - advance) > tolerance) {
       add(VeeRule.SUM_CHECK, first, sum, advance,
@@ -262,16 +306,22 @@ final class VeeRules {
 
     boolean allNonNegative(double[] e) {
       for (int i = from; i < to; i++) {
-        if (e[i] < 0) return false;
+        if (e[i] < 0) {
+          return false;
+        }
       }
       return true;
     }
 
     /** The day's total when every interval of the day is present, else NaN. */
     double completeTotal(double[] e) {
-      if (to - from != expected) return Double.NaN;
+      if (to - from != expected) {
+        return Double.NaN;
+      }
       double sum = 0;
-      for (int i = from; i < to; i++) sum += e[i];
+      for (int i = from; i < to; i++) {
+        sum += e[i];
+      }
       return sum;
     }
   }

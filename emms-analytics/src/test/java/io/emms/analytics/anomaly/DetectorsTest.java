@@ -26,7 +26,9 @@ class DetectorsTest {
 
   private static long[] grid(int n) {
     long[] t = new long[n];
-    for (int i = 0; i < n; i++) t[i] = MONDAY + i * Q;
+    for (int i = 0; i < n; i++) {
+      t[i] = MONDAY + i * Q;
+    }
     return t;
   }
 
@@ -47,7 +49,9 @@ class DetectorsTest {
   @Test
   void streamingZScoreScoresAgainstThePast() {
     StreamingZScore z = new StreamingZScore(new ZScoreConfig(3, 4, true));
-    for (double v : new double[] {10, 12, 10, 12}) assertThat(z.offer(0, v)).isFalse();
+    for (double v : new double[] {10, 12, 10, 12}) {
+      assertThat(z.offer(0, v)).isFalse();
+    }
     // mean 11, deviations ±1: variance 4 / 3, sd 1.154701; z(15) = 4 / 1.154701 = 3.4641
     assertThat(z.offer(0, 15)).isTrue();
     assertThat(z.lastScore()).isCloseTo(3.464102, within(1e-6));
@@ -62,7 +66,9 @@ class DetectorsTest {
   @Test
   void streamingZScoreDoesNotLockUpAfterAConstantHistory() {
     StreamingZScore z = new StreamingZScore(new ZScoreConfig(3, 4, true));
-    for (int i = 0; i < 10; i++) z.offer(0, 0.0);
+    for (int i = 0; i < 10; i++) {
+      z.offer(0, 0.0);
+    }
     // σ = 0: the first non-zero value cannot be standardised, so it is learned rather than flagged forever
     assertThat(z.offer(0, 1.0)).isFalse();
     assertThat(z.lastScore()).isNaN();
@@ -89,7 +95,9 @@ class DetectorsTest {
   @Test
   void streamingHampel() {
     StreamingHampel h = new StreamingHampel(new HampelConfig(2, 3, 1e-3));
-    for (double v : new double[] {10, 11, 10, 11}) assertThat(h.offer(0, v)).isFalse();
+    for (double v : new double[] {10, 11, 10, 11}) {
+      assertThat(h.offer(0, v)).isFalse();
+    }
     // ring {10,11,10,11}: median 10.5, MAD 0.5, σ 0.7413; score (30 − 10.5) / 0.7413 = 26.305
     assertThat(h.offer(0, 30)).isTrue();
     assertThat(h.lastExpected()).isEqualTo(10.5);
@@ -130,7 +138,9 @@ class DetectorsTest {
     long[] t = grid(x.length);
     List<Integer> flagged = new ArrayList<>();
     for (int i = 0; i < x.length; i++) {
-      if (s.offer(t[i], x[i])) flagged.add(i);
+      if (s.offer(t[i], x[i])) {
+        flagged.add(i);
+      }
     }
     assertThat(flagged).containsExactly(late);
   }
@@ -138,7 +148,9 @@ class DetectorsTest {
   private static double[] ar1(int n, double phi, long seed) {
     Random rnd = new Random(seed);
     double[] x = new double[n];
-    for (int i = 1; i < n; i++) x[i] = phi * x[i - 1] + rnd.nextGaussian();
+    for (int i = 1; i < n; i++) {
+      x[i] = phi * x[i - 1] + rnd.nextGaussian();
+    }
     return x;
   }
 
@@ -174,7 +186,9 @@ class DetectorsTest {
         new StreamingHampel(HampelConfig.DEFAULT), new StreamingSeasonal(SeasonalConfig.DEFAULT),
         new StreamingArma(new ArimaModel(ArimaOrder.of(1, 0, 0), new double[] {0.5}, new double[0], 1, 1), 3));
     for (StreamingDetector d : detectors) {
-      for (int i = 0; i < x.length / 2; i++) d.offer(t[i], x[i]);
+      for (int i = 0; i < x.length / 2; i++) {
+        d.offer(t[i], x[i]);
+      }
       StreamingDetector copy = roundTrip(d);
       for (int i = x.length / 2; i < x.length; i++) {
         assertThat(copy.offer(t[i], x[i])).isEqualTo(d.offer(t[i], x[i]));
@@ -198,7 +212,9 @@ class DetectorsTest {
   void detectorsNeverThrowOrFlagMissing(
       @ForAll @Size(min = 0, max = 400) List<@DoubleRange(min = -1e6, max = 1e6) Double> raw) {
     double[] x = new double[raw.size()];
-    for (int i = 0; i < x.length; i++) x[i] = Math.abs(raw.get(i)) < 1e4 ? Double.NaN : raw.get(i);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.abs(raw.get(i)) < 1e4 ? Double.NaN : raw.get(i);
+    }
     long[] t = grid(x.length);
     List<AnomalyDetector> batch = List.of(new ZScoreDetector(ZScoreConfig.TWO_SIGMA),
         new HampelDetector(HampelConfig.DEFAULT), new SeasonalDetector(SeasonalConfig.DEFAULT));

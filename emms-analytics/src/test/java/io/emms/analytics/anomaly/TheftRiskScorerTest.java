@@ -32,7 +32,9 @@ class TheftRiskScorerTest {
   void quietMeterScoresNothingAndScoreIsCapped() {
     assertThat(scorer.score(new TheftEvidence(Map.of(), 10, 10, Double.NaN)).score()).isZero();
     Map<MeterEvent, Integer> all = new java.util.EnumMap<>(MeterEvent.class);
-    for (MeterEvent m : MeterEvent.values()) all.put(m, 10);
+    for (MeterEvent m : MeterEvent.values()) {
+      all.put(m, 10);
+    }
     TheftRisk risk = scorer.score(new TheftEvidence(all, 0, 10, 10));
     assertThat(risk.score()).isEqualTo(100);
     assertThat(risk.level()).isEqualTo(TheftRisk.Level.HIGH);

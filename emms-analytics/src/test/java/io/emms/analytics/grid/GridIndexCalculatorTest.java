@@ -18,7 +18,9 @@ class GridIndexCalculatorTest {
 
   private static long[] minutes(int n) {
     long[] t = new long[n];
-    for (int i = 0; i < n; i++) t[i] = 1_767_225_600_000L + i * 60_000L;
+    for (int i = 0; i < n; i++) {
+      t[i] = 1_767_225_600_000L + i * 60_000L;
+    }
     return t;
   }
 
@@ -99,7 +101,9 @@ class GridIndexCalculatorTest {
   @Test
   void percentileIsNearestRank() {
     double[] v = new double[20];
-    for (int i = 0; i < 20; i++) v[i] = i + 1;
+    for (int i = 0; i < 20; i++) {
+      v[i] = i + 1;
+    }
     assertThat(GridIndexCalculator.percentile95(v)).isEqualTo(19.0); // rank ⌈0.95 × 20⌉ = 19
   }
 }

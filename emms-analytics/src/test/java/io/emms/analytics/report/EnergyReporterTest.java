@@ -20,7 +20,9 @@ class EnergyReporterTest {
 
   private static long[] grid(long start, int n, Duration step) {
     long[] t = new long[n];
-    for (int i = 0; i < n; i++) t[i] = start + i * step.toMillis();
+    for (int i = 0; i < n; i++) {
+      t[i] = start + i * step.toMillis();
+    }
     return t;
   }
 

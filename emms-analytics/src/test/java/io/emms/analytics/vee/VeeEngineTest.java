@@ -28,7 +28,9 @@ class VeeEngineTest {
 
   private static long[] grid(int n) {
     long[] t = new long[n];
-    for (int i = 0; i < n; i++) t[i] = MONDAY + i * Q;
+    for (int i = 0; i < n; i++) {
+      t[i] = MONDAY + i * Q;
+    }
     return t;
   }
 
@@ -106,7 +108,9 @@ class VeeEngineTest {
   @Test
   void stuckValues() {
     double[] e = filled(40, 0.1);
-    for (int i = 20; i < 40; i++) e[i] = 0.1 + 0.01 * (i % 3);
+    for (int i = 20; i < 40; i++) {
+      e[i] = 0.1 + 0.01 * (i % 3);
+    }
     // indices 0..19 repeat 0.1 (20 ≥ 8); from 20 the values cycle 0.12, 0.10, 0.11 (never 8 in a row)
     VeeResult r = only(VeeRule.STUCK_VALUE).validate(IntervalData.of("m", FIFTEEN, grid(40), e));
     assertThat(r.findings()).singleElement().extracting(Finding::index, Finding::value).containsExactly(0, 20.0);
@@ -152,7 +156,9 @@ class VeeEngineTest {
   void sumCheckAgainstRegisterAdvance() {
     double[] e = filled(96, 0.1);
     double[] reg = new double[96];
-    for (int i = 0; i < 96; i++) reg[i] = 500 + 0.1 * i;
+    for (int i = 0; i < 96; i++) {
+      reg[i] = 500 + 0.1 * i;
+    }
     IntervalData ok = new IntervalData("m", FIFTEEN, grid(96), e, reg, null);
     assertThat(only(VeeRule.SUM_CHECK).validate(ok).passed()).isTrue();
     reg[95] = 510.0; // advance 10.0 vs sum of intervals 1..95 = 9.5; tolerance 0.02 + 0.01 × 10 = 0.12
@@ -189,7 +195,9 @@ class VeeEngineTest {
   void longGapsUseLikeDays() {
     int days = 7; // Monday..Sunday
     double[] e = new double[96 * days];
-    for (int d = 0; d < days; d++) Arrays.fill(e, 96 * d, 96 * (d + 1), d + 1.0);
+    for (int d = 0; d < days; d++) {
+      Arrays.fill(e, 96 * d, 96 * (d + 1), d + 1.0);
+    }
     Arrays.fill(e, 96 * 3 + 40, 96 * 3 + 52, Double.NaN); // Thursday, 12 intervals = 3 h > 2 h
     EstimatedSeries s = new VeeEngine(VeeConfig.defaults()).estimate(IntervalData.of("m", FIFTEEN, grid(96 * days), e));
     // nearest weekdays: Wed (3) and Fri (5), Tue (2), then Mon (1) — weekend skipped: (3 + 5 + 2 + 1) / 4 = 2.75
@@ -225,7 +233,9 @@ class VeeEngineTest {
   @Property(tries = 200)
   void robustOnArbitraryData(@ForAll @Size(min = 1, max = 300) List<@DoubleRange(min = -2, max = 10) Double> raw) {
     double[] e = new double[raw.size()];
-    for (int i = 0; i < e.length; i++) e[i] = raw.get(i) > 8 ? Double.NaN : raw.get(i);
+    for (int i = 0; i < e.length; i++) {
+      e[i] = raw.get(i) > 8 ? Double.NaN : raw.get(i);
+    }
     IntervalData data = IntervalData.of("m", FIFTEEN, grid(e.length), e);
     VeeEngine vee = new VeeEngine(VeeConfig.defaults());
     VeeResult r = vee.validate(data);

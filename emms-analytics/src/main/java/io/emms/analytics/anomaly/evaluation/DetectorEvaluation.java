@@ -67,11 +67,15 @@ public final class DetectorEvaluation {
       List<FlagSource.Flag> flagged = source.flag(s.epochMillis(), s.values());
       for (FlagSource.Flag f : flagged) {
         flags++;
-        if (s.truth().stream().anyMatch(inj -> overlaps(f, inj, tolerance))) truePositives++;
+        if (s.truth().stream().anyMatch(inj -> overlaps(f, inj, tolerance))) {
+          truePositives++;
+        }
       }
       for (Injection inj : s.truth()) {
         events++;
-        if (flagged.stream().anyMatch(f -> overlaps(f, inj, tolerance))) detected++;
+        if (flagged.stream().anyMatch(f -> overlaps(f, inj, tolerance))) {
+          detected++;
+        }
       }
     }
     return new Row(source.name(), kind, events, detected, flags, truePositives);

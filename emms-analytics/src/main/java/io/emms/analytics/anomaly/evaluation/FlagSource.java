@@ -57,7 +57,9 @@ public interface FlagSource {
         StreamingDetector d = detectors.get();
         List<Flag> out = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-          if (d.offer(epochMillis[i], values[i])) out.add(Flag.point(i));
+          if (d.offer(epochMillis[i], values[i])) {
+            out.add(Flag.point(i));
+          }
         }
         return out;
       }

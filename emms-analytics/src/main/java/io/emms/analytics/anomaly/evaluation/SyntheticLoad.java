@@ -58,7 +58,9 @@ public final class SyntheticLoad {
       truth.add(new Injection(kind, from, from + span));
     }
     long[] t = new long[x.length];
-    for (int i = 0; i < t.length; i++) t[i] = START + i * Q;
+    for (int i = 0; i < t.length; i++) {
+      t[i] = START + i * Q;
+    }
     return new LabelledSeries(t, x, truth);
   }
 
@@ -77,20 +79,28 @@ public final class SyntheticLoad {
       case SPIKE -> x[from] += 1.5 + 1.5 * rnd.nextDouble();
       case ROLLOVER -> x[from] -= 1_000_000;
       case STUCK -> {
-        for (int i = from; i < from + span; i++) x[i] = x[from - 1];
+        for (int i = from; i < from + span; i++) {
+          x[i] = x[from - 1];
+        }
       }
       case ZERO_RUN -> fill(x, from, span, 0);
       case GAP -> fill(x, from, span, Double.NaN);
       case DRIFT -> {
-        for (int i = from; i < from + span; i++) x[i] *= 1 + 0.6 * (i - from + 1) / span;
+        for (int i = from; i < from + span; i++) {
+          x[i] *= 1 + 0.6 * (i - from + 1) / span;
+        }
       }
       case THEFT_DROP -> {
-        for (int i = from; i < from + span; i++) x[i] *= 0.3;
+        for (int i = from; i < from + span; i++) {
+          x[i] *= 0.3;
+        }
       }
     }
   }
 
   private static void fill(double[] x, int from, int span, double v) {
-    for (int i = from; i < from + span; i++) x[i] = v;
+    for (int i = from; i < from + span; i++) {
+      x[i] = v;
+    }
   }
 }
