@@ -94,6 +94,16 @@ class ServerValidationTest {
     assertThat(link.written).containsExactly("118302c134");
   }
 
+  @Test
+  void rtuReadRequestsWithImpossibleQuantitiesAreDroppedAsNoise() {
+    // 01 03 0000 007E with its CRC (C5 EA on the wire): CRC-valid, but the RTU framer rejects a quantity above 125 while
+    // framing, so it never reaches validation; on a serial line that is indistinguishable from noise.
+    RecordingLink link = new RecordingLink();
+    ModbusServer.create(ModbusMode.RTU, 1, new ProcessImageService(new ProcessImage(100))).attach(link);
+    link.deliver(hex("01 03 0000 007E C5EA"));
+    assertThat(link.written).isEmpty();
+  }
+
   @Property(tries = 300)
   void everyTcpFrameForAServedUnitGetsExactlyOneWellFormedAnswer(
       @ForAll @Size(min = 1, max = 40) byte[] pdu, @ForAll @IntRange(min = 0, max = 0xFFFF) int transactionId) {
