@@ -85,7 +85,7 @@ public final class KMeans {
 
   private KMeansResult run(double[] data, int dimension, double[] start, double tolerance, ChunkedExecutor exec) {
     return KMeansEngine.run(
-        data, dimension, start, config.resolvedAlgorithm(), config.maxIterations(), tolerance, exec);
+        data, dimension, start, config.resolvedAlgorithm(dimension), config.maxIterations(), tolerance, exec);
   }
 
   private static int checkData(double[] data, int dimension) {

@@ -194,9 +194,12 @@ class KMeansTest {
   }
 
   @Test
-  void autoPicksHamerlyForSmallKAndElkanForLargeK() {
-    assertThat(KMeansConfig.of(10).resolvedAlgorithm()).isEqualTo(KMeansAlgorithm.HAMERLY);
-    assertThat(KMeansConfig.of(50).resolvedAlgorithm()).isEqualTo(KMeansAlgorithm.ELKAN);
+  void autoPicksElkanOnlyForLargeKInHighDimension() {
+    assertThat(KMeansConfig.of(10).resolvedAlgorithm(96)).isEqualTo(KMeansAlgorithm.HAMERLY);
+    assertThat(KMeansConfig.of(50).resolvedAlgorithm(96)).isEqualTo(KMeansAlgorithm.ELKAN);
+    assertThat(KMeansConfig.of(50).resolvedAlgorithm(8)).isEqualTo(KMeansAlgorithm.HAMERLY);
+    assertThat(KMeansConfig.builder(50).algorithm(KMeansAlgorithm.LLOYD).build().resolvedAlgorithm(96))
+        .isEqualTo(KMeansAlgorithm.LLOYD);
     KMeansResult r = new KMeans(KMeansConfig.of(2)).fit(new double[] {0, 1, 10, 11}, 1);
     assertThat(r.algorithm()).isEqualTo(KMeansAlgorithm.HAMERLY);
   }
