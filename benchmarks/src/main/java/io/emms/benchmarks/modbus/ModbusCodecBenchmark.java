@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * and reads back the fields a client would use.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar ModbusCodec -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
+ * java -jar benchmarks/target/benchmarks.jar ModbusCodec -f 1 -wi 5 -w 2s -i 5 -r 1s -prof gc
  * </pre>
  */
 @State(Scope.Thread)
@@ -55,6 +55,8 @@ public class ModbusCodecBenchmark {
   private final MbapFrameDecoder decoder = new MbapFrameDecoder();
   private ByteBuf wire;
   private ByteBuf registers;
+  private ByteBuf heapWire;
+  private ByteBuf heapRegisters;
 
   // digitalpetri
   private final ByteBuffer nioWire = ByteBuffer.allocate(260);
@@ -71,10 +73,13 @@ public class ModbusCodecBenchmark {
   public void setUp() {
     wire = PooledByteBufAllocator.DEFAULT.directBuffer(260);
     registers = PooledByteBufAllocator.DEFAULT.directBuffer(2 * QUANTITY);
+    heapWire = PooledByteBufAllocator.DEFAULT.heapBuffer(260);
+    heapRegisters = PooledByteBufAllocator.DEFAULT.heapBuffer(2 * QUANTITY);
     registerBytes = new byte[2 * QUANTITY];
     j2modRegisters = new Register[QUANTITY];
     for (int i = 0; i < QUANTITY; i++) {
       registers.writeShort(i * 257);
+      heapRegisters.writeShort(i * 257);
       registerBytes[2 * i] = (byte) (i * 257 >>> 8);
       registerBytes[2 * i + 1] = (byte) (i * 257);
       j2modRegisters[i] = new SimpleRegister(i * 257);
@@ -85,10 +90,33 @@ public class ModbusCodecBenchmark {
   public void tearDown() {
     wire.release();
     registers.release();
+    heapWire.release();
+    heapRegisters.release();
+  }
+
+  /** Pooled direct buffers, what a Netty socket reads into and writes from. */
+  @Benchmark
+  public int emmsRequest() throws ModbusDecodeException {
+    return emmsRequest(wire);
   }
 
   @Benchmark
-  public int emmsRequest() throws ModbusDecodeException {
+  public int emmsResponse() throws ModbusDecodeException {
+    return emmsResponse(wire, registers);
+  }
+
+  /** Pooled heap buffers, comparable to the heap ByteBuffers the digitalpetri and j2mod paths use. */
+  @Benchmark
+  public int emmsRequestHeap() throws ModbusDecodeException {
+    return emmsRequest(heapWire);
+  }
+
+  @Benchmark
+  public int emmsResponseHeap() throws ModbusDecodeException {
+    return emmsResponse(heapWire, heapRegisters);
+  }
+
+  private int emmsRequest(ByteBuf wire) throws ModbusDecodeException {
     wire.clear();
     MbapFrameEncoder.encode(++transactionId & 0xFFFF, UNIT, new ReadHoldingRegistersRequest(ADDRESS, QUANTITY), wire);
     MbapFrame frame = decoder.decode(wire);
@@ -96,8 +124,7 @@ public class ModbusCodecBenchmark {
     return frame.transactionId() + r.address() + r.quantity();
   }
 
-  @Benchmark
-  public int emmsResponse() throws ModbusDecodeException {
+  private int emmsResponse(ByteBuf wire, ByteBuf registers) throws ModbusDecodeException {
     wire.clear();
     MbapFrameEncoder.encode(++transactionId & 0xFFFF, UNIT, new ReadHoldingRegistersResponse(registers), wire);
     MbapFrame frame = decoder.decode(wire);
