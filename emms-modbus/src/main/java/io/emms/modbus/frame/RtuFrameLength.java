@@ -50,11 +50,9 @@ final class RtuFrameLength {
 
   private static int request(ByteBuf in, int start, int available, int fc) {
     switch (fc) {
-      case 0x01, 0x02:
-        return quantityWithin(in, start, available, 2000);
-      case 0x03, 0x04:
-        return quantityWithin(in, start, available, 125);
-      case 0x05, 0x06:
+      // Read requests are framed by length only: a CRC-valid request with an impossible quantity must reach the
+      // server's validation and be answered with exception 03, never be dropped as noise.
+      case 0x01, 0x02, 0x03, 0x04, 0x05, 0x06:
         return 8;
       case 0x07, 0x0B, 0x0C, 0x11:
         return 4;
@@ -107,18 +105,6 @@ final class RtuFrameLength {
       default:
         return INVALID;
     }
-  }
-
-  /**
-   * An 8-byte read request whose quantity must be in range: garbage that merely starts with 01..04 is rejected as
-   * soon as its quantity arrives, instead of only by the CRC.
-   */
-  private static int quantityWithin(ByteBuf in, int start, int available, int max) {
-    if (available < 6) {
-      return NEED_MORE;
-    }
-    int quantity = in.getUnsignedShort(start + 4);
-    return quantity >= 1 && quantity <= max ? 8 : INVALID;
   }
 
   /**

@@ -95,13 +95,13 @@ class ServerValidationTest {
   }
 
   @Test
-  void rtuReadRequestsWithImpossibleQuantitiesAreDroppedAsNoise() {
-    // 01 03 0000 007E with its CRC (C5 EA on the wire): CRC-valid, but the RTU framer rejects a quantity above 125 while
-    // framing, so it never reaches validation; on a serial line that is indistinguishable from noise.
+  void rtuReadRequestWithImpossibleQuantityIsAnsweredWithException03() {
+    // 01 03 0000 007E with its CRC (C5 EA on the wire): a well-framed request for 126 registers. The answer is
+    // 01 83 03 and its CRC 01 31 (computed by the reference bit-by-bit CRC-16, poly A001, init FFFF).
     RecordingLink link = new RecordingLink();
     ModbusServer.create(ModbusMode.RTU, 1, new ProcessImageService(new ProcessImage(100))).attach(link);
     link.deliver(hex("01 03 0000 007E C5EA"));
-    assertThat(link.written).isEmpty();
+    assertThat(link.written).containsExactly("0183030131");
   }
 
   @Property(tries = 300)
