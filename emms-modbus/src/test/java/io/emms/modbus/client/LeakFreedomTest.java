@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emms.core.link.PipeLink;
-import io.emms.modbus.pdu.LeakCheck;
+import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.pdu.RawPdu;
 import io.emms.modbus.server.ModbusServer;
 import io.emms.modbus.server.ProcessImage;

@@ -7,7 +7,7 @@ import io.emms.modbus.pdu.ModbusDecodeException;
 import io.emms.modbus.pdu.ModbusPdu;
 import io.emms.modbus.pdu.ModbusPduDecoder;
 import io.emms.modbus.pdu.DiagnosticsResponse;
-import io.emms.modbus.pdu.LeakCheck;
+import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.pdu.PduArbitraries;
 import io.emms.modbus.pdu.RawPdu;
 import io.emms.modbus.pdu.ReadHoldingRegistersResponse;
@@ -21,6 +21,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -69,8 +70,12 @@ class FrameDecoderPropertiesTest {
     ByteBuf stream = Unpooled.buffer();
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < pdus.size(); i++) {
+      int start = stream.writerIndex();
       codec.encode(i, pdus.get(i), stream);
       expected.add(codec.expected(i, pdus.get(i)));
+      // RTU frames without a length field (custom codes) are found by CRC; a frame with a CRC-valid shorter prefix
+      // (about 1 in 65 536) is ambiguous on the wire itself, so it says nothing about split points.
+      Assume.that(codec != Codecs.RTU || !hasCrcValidPrefix(stream, start, stream.writerIndex() - start));
     }
     byte[] bytes = ByteBufUtil.getBytes(stream);
     try (Codecs.Harness h = codec.harness(direction)) {
@@ -80,6 +85,15 @@ class FrameDecoderPropertiesTest {
       assertThat(h.stats.frames()).isEqualTo(pdus.size());
       assertThat(h.assembler.pendingBytes()).isZero();
     }
+  }
+
+  private static boolean hasCrcValidPrefix(ByteBuf frame, int start, int length) {
+    for (int prefix = 4; prefix < length; prefix++) {
+      if (Crc16.matches(frame, start, prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void feedInPieces(Codecs.Harness h, byte[] bytes, List<Integer> cuts) {

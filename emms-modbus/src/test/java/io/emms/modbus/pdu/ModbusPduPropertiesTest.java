@@ -2,18 +2,19 @@ package io.emms.modbus.pdu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.emms.core.testing.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The PDU codec on random input: valid PDUs round-trip, match digitalpetri's encoding where it has one, and any

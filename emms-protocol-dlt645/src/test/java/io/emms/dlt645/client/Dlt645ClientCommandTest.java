@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emms.core.meter.RelayCommand;
+import io.emms.core.testing.LeakCheck;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645ErrorReason;
@@ -19,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every command of the master against the simulator: writes, addresses, clock, freeze, relay, security. */
+@ExtendWith(LeakCheck.class)
 class Dlt645ClientCommandTest {
 
   private static final Dlt645Address METER = Dlt645Address.of("000102030425");

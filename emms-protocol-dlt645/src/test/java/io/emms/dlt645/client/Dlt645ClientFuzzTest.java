@@ -3,15 +3,28 @@ package io.emms.dlt645.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emms.core.link.PipeLink;
+import io.emms.core.testing.LeakCheck;
 import io.emms.dlt645.codec.Dlt645Address;
 import java.time.Duration;
 import java.util.HexFormat;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Whatever a broken line delivers before the reply, the master still finds the reply and stays usable. */
 class Dlt645ClientFuzzTest {
+
+  @BeforeContainer
+  static void recordLeaks() {
+    LeakCheck.start();
+  }
+
+  @AfterContainer
+  static void noLeaks() {
+    assertThat(LeakCheck.leaks()).as("ByteBuf leaks (PARANOID detector)").isEmpty();
+  }
 
   private static final String REPLY = "6825040302010068910833333433753945338B16";
 

@@ -3,6 +3,7 @@ package io.emms.dlt645.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.emms.core.testing.LeakCheck;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645ErrorReason;
@@ -15,8 +16,10 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Reads through the client against the simulator, both editions, including follow-up frames. */
+@ExtendWith(LeakCheck.class)
 class Dlt645ClientReadTest {
 
   private static final Dlt645Address M2007 = Dlt645Address.of("000102030425");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.emms.core.link.LinkException;
-import io.emms.transport.LeakCheck;
+import io.emms.core.testing.LeakCheck;
 import io.emms.transport.Recorder;
 import io.emms.transport.SocatPtyPair;
 import io.netty.buffer.ByteBuf;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.emms.core.link.FrameAssembler;
 import io.emms.core.link.FrameDecoder;
 import io.emms.core.link.LinkException;
-import io.emms.transport.LeakCheck;
+import io.emms.core.testing.LeakCheck;
 import io.emms.transport.Recorder;
 import io.emms.transport.internal.NettyLinks;
 import io.netty.buffer.ByteBuf;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emms.core.link.LinkException;
-import io.emms.transport.LeakCheck;
+import io.emms.core.testing.LeakCheck;
 import io.emms.transport.Recorder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

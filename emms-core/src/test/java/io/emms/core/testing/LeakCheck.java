@@ -1,4 +1,4 @@
-package io.emms.modbus.pdu;
+package io.emms.core.testing;
 
 import io.netty.buffer.AbstractByteBuf;
 import io.netty.buffer.ByteBuf;
@@ -7,23 +7,27 @@ import io.netty.util.ResourceLeakDetector;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Makes Netty's leak detector (PARANOID in the build) fail tests instead of logging: with slf4j's no-op binding its
- * reports would otherwise go nowhere. Call {@link #start()} before and {@link #leaks()} after the code under test.
+ * Makes Netty's leak detector (PARANOID in the build) fail tests instead of only logging. It listens on the
+ * detector {@code ByteBuf}s really use, so it works whichever test touched Netty first.
+ *
+ * <p>Jupiter test classes: {@code @ExtendWith(LeakCheck.class)}. jqwik containers: call {@link #start()} in a
+ * {@code @BeforeContainer} and assert {@link #leaks()} is empty in an {@code @AfterContainer}. Shared by the
+ * modules' tests through emms-core's test jar.
  */
-public final class LeakCheck {
+public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
 
   private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
   private static volatile boolean installed;
 
-  private LeakCheck() {}
-
   /** Flushes leaks of earlier tests (not ours to report) and starts recording. */
   public static synchronized void start() {
-    ResourceLeakDetector<ByteBuf> detector = detector();
     if (!installed) {
-      detector.setLeakListener((resourceType, records) -> LEAKS.add(resourceType + records));
+      detector().setLeakListener((resourceType, records) -> LEAKS.add(resourceType + records));
       installed = true;
     }
     collect();
@@ -36,11 +40,24 @@ public final class LeakCheck {
     return List.copyOf(LEAKS);
   }
 
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    List<String> found = leaks();
+    if (!found.isEmpty()) {
+      throw new AssertionError("ByteBuf leaks reported by Netty's leak detector: " + found);
+    }
+  }
+
   private static void collect() {
     for (int round = 0; round < 3; round++) {
       System.gc();
       System.runFinalization();
-      // the detector reports collected, unreleased buffers when the next buffer is tracked
+      // The detector reports collected, unreleased buffers when the next buffer is tracked.
       for (int i = 0; i < 100; i++) {
         PooledByteBufAllocator.DEFAULT.directBuffer(8).release();
       }

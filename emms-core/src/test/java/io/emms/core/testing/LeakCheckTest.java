@@ -1,4 +1,4 @@
-package io.emms.modbus.pdu;
+package io.emms.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
