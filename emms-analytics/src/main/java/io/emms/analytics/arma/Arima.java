@@ -61,6 +61,7 @@ public final class Arima {
     if (n <= k) {
       throw new IllegalArgumentException("need more than " + k + " observations for " + order + ", got " + n);
     }
+    requireVariation(difference(y, d), withMean, order);
     double[] start = startValues(y, order, withMean);
     Bfgs.Result result = new Bfgs(u -> {
       double[][] coefficients = coefficients(u, p, q);
@@ -84,6 +85,27 @@ public final class Arima {
     double aicc = n - k - 1 > 0 ? aic + 2.0 * k * (k + 1) / (n - k - 1) : Double.POSITIVE_INFINITY;
     double bic = -2 * ll + k * Math.log(n);
     return new ArimaFit(model, withMean, ll, aic, aicc, bic, se, n, result.iterations(), result.converged());
+  }
+
+  /**
+   * A (differenced) series that never moves has no innovations to fit: zero variance around its mean, or around
+   * zero without one. Rounding would otherwise let some lengths through with a tiny positive variance.
+   */
+  private static void requireVariation(double[] w, boolean withMean, ArimaOrder order) {
+    double first = Double.NaN;
+    for (double v : w) {
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      if (Double.isNaN(first)) {
+        first = v;
+      } else if (v != first) {
+        return;
+      }
+    }
+    if (withMean || first == 0 || Double.isNaN(first)) {
+      throw new IllegalArgumentException("the series is constant after differencing; " + order + " cannot be fitted");
+    }
   }
 
   /** Unconstrained start vector from Hannan–Rissanen on the (demeaned, gap-filled) differenced series. */

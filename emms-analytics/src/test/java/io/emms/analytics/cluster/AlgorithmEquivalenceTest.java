@@ -40,7 +40,7 @@ class AlgorithmEquivalenceTest {
     }
   }
 
-  @Property(tries = 60)
+  @Property(tries = 60, seed = "645")
   void agreeOnSmallIntegerDataFullOfTies(
       @ForAll @IntRange(min = 1, max = 4) int d,
       @ForAll @IntRange(min = 1, max = 8) int k,
@@ -55,7 +55,7 @@ class AlgorithmEquivalenceTest {
     }
   }
 
-  @Property(tries = 40)
+  @Property(tries = 40, seed = "645")
   void agreeOnRandomCentresIncludingEmptyClusters(@ForAll @IntRange(min = 2, max = 12) int k, @ForAll long seed) {
     // Random starting centres spread far beyond the data leave clusters empty and exercise the repair.
     double[] data = Datasets.uniform(300, 3, seed);

@@ -230,7 +230,7 @@ class VeeEngineTest {
   }
 
   /** Random data with holes never breaks validation, and estimation never alters an actual. */
-  @Property(tries = 200)
+  @Property(tries = 200, seed = "645")
   void robustOnArbitraryData(@ForAll @Size(min = 1, max = 300) List<@DoubleRange(min = -2, max = 10) Double> raw) {
     double[] e = new double[raw.size()];
     for (int i = 0; i < e.length; i++) {

@@ -79,7 +79,7 @@ class ValueFormatTest {
     assertThat(out).containsExactly(hex(expected));
   }
 
-  @Property
+  @Property(seed = "645")
   void int32RoundTripsInEveryOrder(@ForAll int value, @ForAll RegisterOrder order) {
     ValueFormat f = ValueFormat.of(ValueType.INT32, order);
     byte[] regs = new byte[4];
@@ -88,7 +88,7 @@ class ValueFormatTest {
     assertThat(f.rawBits(regs, 0)).isEqualTo(value & 0xFFFF_FFFFL);
   }
 
-  @Property
+  @Property(seed = "645")
   void float32RoundTripsInEveryOrder(@ForAll float value, @ForAll RegisterOrder order) {
     ValueFormat f = ValueFormat.of(ValueType.FLOAT32, order);
     byte[] regs = new byte[4];
@@ -99,7 +99,7 @@ class ValueFormatTest {
     assertThat(Float.intBitsToFloat((int) f.rawBits(regs, 0))).isEqualTo(value);
   }
 
-  @Property
+  @Property(seed = "645")
   void scaledInt16RoundTrips(@ForAll @IntRange(min = -32768, max = 32767) int raw, @ForAll RegisterOrder order) {
     ValueFormat f = new ValueFormat(ValueType.INT16, order, new BigDecimal("0.01"));
     BigDecimal value = BigDecimal.valueOf(raw, 2);
@@ -108,7 +108,7 @@ class ValueFormatTest {
     assertThat(f.decode(regs, 0)).isEqualByComparingTo(value);
   }
 
-  @Property
+  @Property(seed = "645")
   void wordSwapIsRegisterReversal(@ForAll long value) {
     byte[] big = new byte[8];
     byte[] swapped = new byte[8];

@@ -54,13 +54,13 @@ class FrameDecoderPropertiesTest {
     return PduArbitraries.pdus(Direction.RESPONSE).list().ofMinSize(1).ofMaxSize(6);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void requestSplitPointsDoNotMatter(
       @ForAll Codecs codec, @ForAll("requestStreams") List<ModbusPdu> pdus, @ForAll @Size(max = 12) List<Integer> cuts) {
     splitPointsDoNotMatter(codec, Direction.REQUEST, pdus, cuts);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void responseSplitPointsDoNotMatter(
       @ForAll Codecs codec, @ForAll("responseStreams") List<ModbusPdu> pdus, @ForAll @Size(max = 12) List<Integer> cuts) {
     splitPointsDoNotMatter(codec, Direction.RESPONSE, pdus, cuts);
@@ -111,7 +111,7 @@ class FrameDecoderPropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "645")
   void randomBytesNeverThrowAndLeaveNothingRetained(
       @ForAll Codecs codec,
       @ForAll Direction direction,
@@ -145,19 +145,19 @@ class FrameDecoderPropertiesTest {
     return Arbitraries.bytes().between((byte) 0x80, (byte) 0xFF).array(byte[].class).ofMinSize(1).ofMaxSize(300);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void mbapGarbageThenGoodFrame(
       @ForAll("mbapGarbage") byte[] garbage, @ForAll("responseStreams") List<ModbusPdu> pdus) {
     garbageThenGoodFrame(Codecs.TCP, Direction.RESPONSE, garbage, pdus.get(0));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void rtuGarbageThenGoodFrame(
       @ForAll @Size(min = 1, max = 300) byte[] garbage, @ForAll("requestStreams") List<ModbusPdu> pdus) {
     garbageThenGoodFrame(Codecs.RTU, Direction.REQUEST, garbage, pdus.get(0));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void asciiGarbageThenGoodFrame(
       @ForAll @Size(min = 1, max = 300) byte[] garbage, @ForAll("responseStreams") List<ModbusPdu> pdus) {
     garbageThenGoodFrame(Codecs.ASCII, Direction.RESPONSE, garbage, pdus.get(0));
@@ -198,7 +198,7 @@ class FrameDecoderPropertiesTest {
    * predictable length. (Frames found only by CRC, diagnostics 00 and custom codes, are accepted out of step only
    * as the last bytes buffered: a scan through garbage would match a false CRC too often.)
    */
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void rtuRecoversFromACorruptedCrcWithoutTiming(
       @ForAll("lengthPredictableResponses") List<ModbusPdu> pdus,
       @ForAll @IntRange(min = 1, max = 255) int flip,

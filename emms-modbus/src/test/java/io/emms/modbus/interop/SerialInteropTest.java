@@ -10,6 +10,7 @@ import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
+import io.emms.core.testing.SocatPtyPair;
 import io.emms.modbus.client.ModbusClient;
 import io.emms.modbus.client.ModbusClientConfig;
 import io.emms.modbus.client.ModbusMode;
@@ -34,15 +35,15 @@ class SerialInteropTest {
   @TempDir
   Path dir;
 
-  private SocatPtys ptys;
+  private SocatPtyPair ptys;
   private ProcessImage image;
   private ModbusServer server;
   private SerialLink serverLink;
 
   @BeforeEach
   void startBus() throws Exception {
-    assumeTrue(SocatPtys.available(), "socat is not installed");
-    ptys = SocatPtys.start(dir);
+    assumeTrue(SocatPtyPair.available(), "socat is not installed");
+    ptys = SocatPtyPair.start(dir);
     image = new ProcessImage(100);
     server = ModbusServer.builder(ModbusMode.RTU)
         .unit(1, new ProcessImageService(image))

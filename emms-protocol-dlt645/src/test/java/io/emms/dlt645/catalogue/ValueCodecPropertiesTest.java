@@ -47,7 +47,7 @@ class ValueCodecPropertiesTest {
     return Arbitraries.of(ITEMS);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 2000, seed = "645")
   void randomBytesForAnyItemNeverThrow(@ForAll("items") DataItem item, @ForAll @Size(max = 300) byte[] bytes) {
     ByteBuf data = Hex.buf(bytes);
     try {
@@ -59,7 +59,7 @@ class ValueCodecPropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "645")
   void bcdRoundTripWithinTheFormat(
       @ForAll @IntRange(min = 1, max = 12) int digits, @ForAll @IntRange(max = 12) int decimalsSeed,
       @ForAll boolean signed, @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
@@ -83,7 +83,7 @@ class ValueCodecPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 500, seed = "645")
   void timestampRoundTrip(@ForAll @LongRange(min = 0, max = 3_155_759_999L) long secondsSince2000) {
     LocalDateTime time = LocalDateTime.of(2000, 1, 1, 0, 0).plusSeconds(secondsSince2000);
     DataItem record = Dlt645Catalogue.of(Dlt645Edition.V2007).find(0x03110001).orElseThrow();
@@ -98,7 +98,7 @@ class ValueCodecPropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "645")
   void corruptedLoadRecordsNeverThrow(@ForAll @IntRange(max = 200) int position, @ForAll byte replacement,
       @ForAll @IntRange(min = 0, max = 50) int cut) {
     byte[] record = Hex.bytes(LoadRecordTest.RECORD);

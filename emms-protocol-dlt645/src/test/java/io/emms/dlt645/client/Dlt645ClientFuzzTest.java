@@ -28,7 +28,7 @@ class Dlt645ClientFuzzTest {
 
   private static final String REPLY = "6825040302010068910833333433753945338B16";
 
-  @Property(tries = 60)
+  @Property(tries = 60, seed = "645")
   void garbageBeforeTheReplyNeverBreaksTheClient(@ForAll @Size(max = 300) byte[] garbage) {
     PipeLink[] pipe = PipeLink.pair("fuzz");
     new ScriptedMeterEnd(pipe[1]).thenAnswer(HexFormat.of().formatHex(garbage), REPLY);

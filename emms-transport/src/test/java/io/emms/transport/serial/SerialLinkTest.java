@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.emms.core.link.LinkException;
 import io.emms.core.testing.LeakCheck;
 import io.emms.transport.Recorder;
-import io.emms.transport.SocatPtyPair;
+import io.emms.core.testing.SocatPtyPair;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;

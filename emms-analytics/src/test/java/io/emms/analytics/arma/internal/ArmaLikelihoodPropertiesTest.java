@@ -24,7 +24,7 @@ class ArmaLikelihoodPropertiesTest {
     return value.array(double[].class).ofMaxSize(300);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void neverThrowsAndIsFiniteWhenSomethingIsObserved(@ForAll("series") double[] y,
       @ForAll @IntRange(max = 3) int p,
       @ForAll @IntRange(max = 2) int d,
@@ -44,7 +44,7 @@ class ArmaLikelihoodPropertiesTest {
     assertThat(v.used()).isEqualTo((int) observed);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 100, seed = "645")
   void steadyStateSwitchDoesNotMoveTheLikelihood(@ForAll @IntRange(min = 50, max = 400) int n,
       @ForAll @Size(value = 5) double[] raw,
       @ForAll @IntRange(max = 1) int d) {

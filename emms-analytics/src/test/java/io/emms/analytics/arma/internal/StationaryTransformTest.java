@@ -34,14 +34,14 @@ class StationaryTransformTest {
     assertThat(StationaryTransform.fromMa(new double[] {-1.5})).isNull();
   }
 
-  @Property
+  @Property(seed = "645")
   void everyImageIsStationaryByTheCompanionEigenvalues(
       @ForAll @Size(min = 1, max = 6) double[] u) {
     double[] phi = StationaryTransform.toAr(clamp(u));
     assertThat(spectralRadius(phi)).isLessThan(1);
   }
 
-  @Property
+  @Property(seed = "645")
   void inverseRecoversTheUnconstrainedValues(
       @ForAll @Size(max = 6) double[] u) {
     double[] bounded = clamp(u);
@@ -51,7 +51,7 @@ class StationaryTransformTest {
         within(1e-4));
   }
 
-  @Property
+  @Property(seed = "645")
   void ar1IsTheIdentityOnPartialAutocorrelation(@ForAll @DoubleRange(min = -0.99, max = 0.99) double phi) {
     assertThat(StationaryTransform.toAr(StationaryTransform.fromAr(new double[] {phi})))
         .containsExactly(new double[] {phi}, within(1e-12));

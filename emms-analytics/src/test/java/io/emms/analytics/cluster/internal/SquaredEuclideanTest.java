@@ -19,7 +19,7 @@ class SquaredEuclideanTest {
     assertThat(SquaredEuclidean.between(a, 0, b, 0, 5)).isEqualTo(55.0);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "645")
   void boundedIsExactUpToTheLimitAndALowerBoundAbove(
       @ForAll @IntRange(min = 1, max = 70) int d,
       @ForAll long seed,

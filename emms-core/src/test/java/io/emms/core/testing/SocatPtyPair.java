@@ -1,11 +1,11 @@
-package io.emms.transport;
+package io.emms.core.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Two connected pseudo-terminals made by socat, for serial tests without hardware. */
+/** Two connected pseudo-terminals made by socat, for serial tests without hardware; shared through the test jar. */
 public final class SocatPtyPair implements AutoCloseable {
 
   private final Process socat;
@@ -50,13 +50,15 @@ public final class SocatPtyPair implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    return new SocatPtyPair(socat, a, b);
+    return new SocatPtyPair(socat, a.toRealPath(), b.toRealPath());
   }
 
+  /** One end, as the pty device the link points to (/dev/pts/N): what a serial library opens. */
   public String a() {
     return a.toString();
   }
 
+  /** The other end. */
   public String b() {
     return b.toString();
   }
