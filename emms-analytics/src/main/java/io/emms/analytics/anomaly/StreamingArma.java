@@ -7,14 +7,12 @@ import io.emms.analytics.arma.ArmaPredictor;
  * Streaming ARMA one-step residual detector on the exact Kalman predictor of a fitted model: O(r + d) state.
  * The score is the standardised residual |x − x̂| / √var; flagged values are fed to the predictor as missing.
  */
-public final class StreamingArma implements StreamingDetector {
+public final class StreamingArma extends ScoringDetector {
 
   private static final long serialVersionUID = 1L;
 
   private final ArmaPredictor predictor;
   private final double threshold;
-  private double lastScore = Double.NaN;
-  private double lastExpected = Double.NaN;
 
   public StreamingArma(ArimaModel model, double threshold) {
     if (!(threshold > 0)) {
@@ -42,16 +40,6 @@ public final class StreamingArma implements StreamingDetector {
     predictor.update(flagged ? Double.NaN : value);
     lastScore = z;
     return flagged;
-  }
-
-  @Override
-  public double lastScore() {
-    return lastScore;
-  }
-
-  @Override
-  public double lastExpected() {
-    return lastExpected;
   }
 
   @Override

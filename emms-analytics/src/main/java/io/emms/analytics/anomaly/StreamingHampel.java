@@ -10,7 +10,7 @@ import java.util.Objects;
  * median ± threshold·σ, so a burst of spikes cannot become the new normal at once while a genuine level change
  * is still learned within a few windows.
  */
-public final class StreamingHampel implements StreamingDetector {
+public final class StreamingHampel extends ScoringDetector {
 
   private static final long serialVersionUID = 1L;
 
@@ -19,8 +19,6 @@ public final class StreamingHampel implements StreamingDetector {
   private final double[] sorted;
   private int size;
   private int next;
-  private double lastScore = Double.NaN;
-  private double lastExpected = Double.NaN;
 
   public StreamingHampel(HampelConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -53,7 +51,7 @@ public final class StreamingHampel implements StreamingDetector {
     lastScore = Math.abs(value - median) / sigma;
     boolean flagged = lastScore > config.threshold();
     double bound = config.threshold() * sigma;
-    double admitted = Math.max(median - bound, Math.min(median + bound, value));
+    double admitted = clip(median, bound, value);
     replace(ring[next], admitted);
     ring[next] = admitted;
     advance();
@@ -119,16 +117,6 @@ public final class StreamingHampel implements StreamingDetector {
       right += takeLeft ? 0 : 1;
     }
     return 0.5 * (lower + d);
-  }
-
-  @Override
-  public double lastScore() {
-    return lastScore;
-  }
-
-  @Override
-  public double lastExpected() {
-    return lastExpected;
   }
 
   @Override

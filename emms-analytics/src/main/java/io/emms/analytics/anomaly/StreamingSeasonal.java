@@ -7,7 +7,7 @@ import java.util.Objects;
  * state is 2 × slots-per-day × 3 numbers whatever the stream length. Flagged values enter the statistics clipped
  * to mean ± threshold·σ, so a spike does not distort its bucket while a lasting change of habits is still learned.
  */
-public final class StreamingSeasonal implements StreamingDetector {
+public final class StreamingSeasonal extends ScoringDetector {
 
   private static final long serialVersionUID = 1L;
 
@@ -16,8 +16,6 @@ public final class StreamingSeasonal implements StreamingDetector {
   private final long[] n;
   private final double[] mean;
   private final double[] m2;
-  private double lastScore = Double.NaN;
-  private double lastExpected = Double.NaN;
 
   public StreamingSeasonal(SeasonalConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -47,7 +45,7 @@ public final class StreamingSeasonal implements StreamingDetector {
       lastScore = Math.abs(value - mean[b]) / sigma;
       flagged = lastScore > config.threshold();
       double bound = config.threshold() * sigma;
-      admitted = Math.max(mean[b] - bound, Math.min(mean[b] + bound, value));
+      admitted = clip(mean[b], bound, value);
     } else {
       lastScore = Double.NaN;
     }
@@ -56,16 +54,6 @@ public final class StreamingSeasonal implements StreamingDetector {
     mean[b] += delta / n[b];
     m2[b] += delta * (admitted - mean[b]);
     return flagged;
-  }
-
-  @Override
-  public double lastScore() {
-    return lastScore;
-  }
-
-  @Override
-  public double lastExpected() {
-    return lastExpected;
   }
 
   @Override

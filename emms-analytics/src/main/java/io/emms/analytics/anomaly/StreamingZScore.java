@@ -8,14 +8,12 @@ import java.util.Objects;
  * {@link ZScoreConfig#excludeFlagged()}, so a spike does not widen σ while a lasting change is still learned.
  * While σ is 0 (a constant history) nothing can be standardised: values are admitted, not flagged. O(1) state.
  */
-public final class StreamingZScore implements StreamingDetector {
+public final class StreamingZScore extends ScoringDetector {
 
   private static final long serialVersionUID = 1L;
 
   private final ZScoreConfig config;
   private final Welford stats = new Welford();
-  private double lastScore = Double.NaN;
-  private double lastExpected = Double.NaN;
 
   public StreamingZScore(ZScoreConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -41,23 +39,13 @@ public final class StreamingZScore implements StreamingDetector {
       flagged = lastScore > config.threshold();
       if (flagged && config.excludeFlagged()) {
         double bound = config.threshold() * sd;
-        admitted = Math.max(lastExpected - bound, Math.min(lastExpected + bound, value));
+        admitted = clip(lastExpected, bound, value);
       }
     } else {
       lastScore = Double.NaN;
     }
     stats.add(admitted);
     return flagged;
-  }
-
-  @Override
-  public double lastScore() {
-    return lastScore;
-  }
-
-  @Override
-  public double lastExpected() {
-    return lastExpected;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.emms.cli.dlt645;
 
+import io.emms.cli.UntilStopped;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.simulator.Dlt645Simulator;
 import io.emms.dlt645.simulator.LoadProfile;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,18 +65,13 @@ public final class Dlt645SimulateCommand implements Callable<Integer> {
     }
     SimulatedMeter[] served = simulated.toArray(SimulatedMeter[]::new);
     TcpServerConfig config = TcpServerConfig.builder().bindAddress(bind).port(port).build();
-    CountDownLatch stopped = new CountDownLatch(1);
     try (TcpLinkServer server = new TcpLinkServer(config, link -> Dlt645Simulator.attach(link, served).start())) {
       server.start().join();
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       PrintWriter out = spec.commandLine().getOut();
       out.printf("simulating %d DL/T 645-%s meter(s) %s on tcp:%s:%d%n",
           served.length, edition, meters, bind, server.port());
       out.flush();
-      stopped.await();
-    } catch (InterruptedException e) {
-      // Stopped by the embedding program rather than by a signal.
-      Thread.currentThread().interrupt();
+      UntilStopped.await();
     }
     return 0;
   }

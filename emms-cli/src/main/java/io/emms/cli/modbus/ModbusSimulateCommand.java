@@ -1,6 +1,7 @@
 package io.emms.cli.modbus;
 
 import io.emms.cli.BadInputException;
+import io.emms.cli.UntilStopped;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.profile.MeterProfiles;
 import io.emms.modbus.profile.ProfiledMeterSimulator;
@@ -12,7 +13,6 @@ import io.emms.transport.tcp.TcpServerConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ public final class ModbusSimulateCommand implements Callable<Integer> {
   int unit;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (unit < 1 || unit > 247) {
       throw new BadInputException("--unit must be 1..247, not " + unit);
     }
@@ -59,13 +59,7 @@ public final class ModbusSimulateCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       out.printf("simulating %s as Modbus TCP unit %d on tcp:%s:%d%n", device.name(), unit, bind, tcp.port());
       out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      UntilStopped.await();
     }
     return 0;
   }
