@@ -20,29 +20,52 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
   /** The largest frame: 7-byte header (with unit id) and a 253-byte PDU. */
   public static final int MAX_FRAME_LENGTH = 260;
 
+  private final MbapFrameView scratch = new MbapFrameView();
   private long frames;
   private long discardedBytes;
   private long malformedHeaders;
 
   @Override
   public MbapFrame decode(ByteBuf in) {
+    return decode(in, scratch) ? scratch.toFrame() : null;
+  }
+
+  /**
+   * Finds the next frame without allocating: fills {@code frame} with a view of it and moves the reader index past
+   * it, or leaves {@code frame} alone when no whole frame is buffered yet.
+   *
+   * @return whether {@code frame} now holds a frame
+   */
+  public boolean decode(ByteBuf in, MbapFrameView frame) {
     while (in.readableBytes() >= HEADER_LENGTH) {
       int start = in.readerIndex();
-      int length = in.getUnsignedShort(start + 4);
-      if (in.getUnsignedShort(start + 2) != 0 || length < 2 || length > MAX_FRAME_LENGTH - 6) {
+      long header = header(in, start);
+      int length = (int) (header >>> 16) & 0xFFFF;
+      if ((header & 0xFFFF_0000_0000L) != 0 || length < 2 || length > MAX_FRAME_LENGTH - 6) {
         malformedHeaders++;
         discardedBytes++;
         in.skipBytes(1);
         continue;
       }
       if (in.readableBytes() < 6 + length) {
-        return null;
+        return false;
       }
       in.skipBytes(6 + length);
       frames++;
-      return frame(in, start, length);
+      frame.set(in, start, header, length - 1);
+      return true;
     }
-    return null;
+    return false;
+  }
+
+  /**
+   * Transaction id, protocol id, length, unit id and function code as one big-endian long: one read when the function
+   * code is buffered (a valid header promises it), else the header alone with function code 0.
+   */
+  private static long header(ByteBuf in, int start) {
+    return in.readableBytes() > HEADER_LENGTH
+        ? in.getLong(start)
+        : (long) in.getInt(start) << 32 | (long) in.getUnsignedMedium(start + 4) << 8;
   }
 
   /**
@@ -52,6 +75,11 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
    *     malformed (counted)
    */
   public MbapFrame decodeDatagram(ByteBuf datagram) {
+    return decodeDatagram(datagram, scratch) ? scratch.toFrame() : null;
+  }
+
+  /** {@link #decodeDatagram(ByteBuf)} without allocating: fills {@code frame}; indices are not moved. */
+  public boolean decodeDatagram(ByteBuf datagram, MbapFrameView frame) {
     int start = datagram.readerIndex();
     int size = datagram.readableBytes();
     if (size < HEADER_LENGTH + 1
@@ -60,15 +88,11 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
         || datagram.getUnsignedShort(start + 4) != size - 6) {
       malformedHeaders++;
       discardedBytes += size;
-      return null;
+      return false;
     }
     frames++;
-    return frame(datagram, start, size - 6);
-  }
-
-  private static MbapFrame frame(ByteBuf in, int start, int length) {
-    return new MbapFrame(
-        in.getUnsignedShort(start), in.getUnsignedByte(start + 6), in.slice(start + HEADER_LENGTH, length - 1));
+    frame.set(datagram, start, datagram.getLong(start), size - HEADER_LENGTH);
+    return true;
   }
 
   @Override

@@ -14,6 +14,14 @@ public enum ExceptionCode {
   GATEWAY_PATH_UNAVAILABLE(0x0A),
   GATEWAY_TARGET_DEVICE_FAILED_TO_RESPOND(0x0B);
 
+  private static final ExceptionCode[] BY_CODE = new ExceptionCode[256];
+
+  static {
+    for (ExceptionCode c : values()) {
+      BY_CODE[c.code] = c;
+    }
+  }
+
   private final int code;
 
   ExceptionCode(int code) {
@@ -27,11 +35,6 @@ public enum ExceptionCode {
 
   /** The exception with this code, or {@code null} if the code is not defined. */
   public static ExceptionCode of(int code) {
-    for (ExceptionCode c : values()) {
-      if (c.code == code) {
-        return c;
-      }
-    }
-    return null;
+    return (code & ~0xFF) == 0 ? BY_CODE[code] : null;
   }
 }

@@ -23,8 +23,11 @@ public final class ModbusPduDecoder {
 
   /** Decodes a request PDU; a server answers a failure with its {@link ModbusDecodeException#exceptionCode()}. */
   public static ModbusRequest decodeRequest(ByteBuf pdu) throws ModbusDecodeException {
-    int base = pdu.readerIndex();
-    int length = pdu.readableBytes();
+    return decodeRequest(pdu, pdu.readerIndex(), pdu.readableBytes());
+  }
+
+  /** Decodes the request PDU of {@code length} bytes at {@code base} in {@code pdu}. */
+  static ModbusRequest decodeRequest(ByteBuf pdu, int base, int length) throws ModbusDecodeException {
     if (length < 1) {
       throw new ModbusDecodeException(-1, ExceptionCode.ILLEGAL_FUNCTION, "empty PDU");
     }
@@ -48,8 +51,11 @@ public final class ModbusPduDecoder {
 
   /** Decodes a response PDU. */
   public static ModbusResponse decodeResponse(ByteBuf pdu) throws ModbusDecodeException {
-    int base = pdu.readerIndex();
-    int length = pdu.readableBytes();
+    return decodeResponse(pdu, pdu.readerIndex(), pdu.readableBytes());
+  }
+
+  /** Decodes the response PDU of {@code length} bytes at {@code base} in {@code pdu}. */
+  static ModbusResponse decodeResponse(ByteBuf pdu, int base, int length) throws ModbusDecodeException {
     if (length < 1) {
       throw new ModbusDecodeException(-1, ExceptionCode.ILLEGAL_DATA_VALUE, "empty PDU");
     }

@@ -32,11 +32,61 @@ public final class ModbusPduEncoder {
     return out.writerIndex() - start;
   }
 
+  /**
+   * Appends a read request (functions 01–04: function code, address, quantity) without building its record, for
+   * pollers that encode the same kind of request many times. Checks what the record constructor would.
+   *
+   * @throws IllegalArgumentException if the function is not 01–04 or the range is invalid for it
+   */
+  public static void writeReadRequest(ByteBuf out, int functionCode, int address, int quantity) {
+    checkReadRequest(functionCode, address, quantity);
+    writeAddressQuantity(out, functionCode, address, quantity);
+  }
+
+  /**
+   * Checks the fields of a read request (functions 01–04) as its record constructor would, for framings that write
+   * the PDU together with their header.
+   *
+   * @throws IllegalArgumentException if the function is not 01–04 or the range is invalid for it
+   */
+  public static void checkReadRequest(int functionCode, int address, int quantity) {
+    if (functionCode < 0x01 || functionCode > 0x04) {
+      throw new IllegalArgumentException("function " + functionCode + " is not a read of bits or registers");
+    }
+    Fields.requireRange(address, quantity,
+        functionCode <= 0x02 ? ReadCoilsRequest.MAX_QUANTITY : ReadHoldingRegistersRequest.MAX_QUANTITY);
+  }
+
+  /**
+   * Appends a registers response (functions 03, 04 or 17: function code, byte count, registers) without building
+   * its record. The readable bytes of {@code registers} are copied; its indices do not move.
+   *
+   * @throws IllegalArgumentException if the function has no registers response or there are not 1..125 registers
+   */
+  public static void writeRegistersResponse(ByteBuf out, int functionCode, ByteBuf registers) {
+    checkRegistersResponse(functionCode, registers.readableBytes());
+    writeRegisters(out, functionCode, registers);
+  }
+
+  /**
+   * Checks a registers response (functions 03, 04 or 17) of {@code byteCount} register bytes as its record
+   * constructor would, for framings that write the PDU together with their header.
+   *
+   * @throws IllegalArgumentException if the function has no registers response or there are not 1..125 registers
+   */
+  public static void checkRegistersResponse(int functionCode, int byteCount) {
+    if (functionCode != 0x03 && functionCode != 0x04 && functionCode != 0x17) {
+      throw new IllegalArgumentException("function " + functionCode + " has no registers response");
+    }
+    if (byteCount < 2 || byteCount > 250 || (byteCount & 1) != 0) {
+      throw new IllegalArgumentException(byteCount + " register bytes, expected an even count in 2..250");
+    }
+  }
+
   private static void writeRegisters(ByteBuf out, int functionCode, ByteBuf registers) {
     int count = registers.readableBytes();
     out.ensureWritable(2 + count);
-    out.writeByte(functionCode);
-    out.writeByte(count);
+    out.writeShort(functionCode << 8 | count);
     out.writeBytes(registers, registers.readerIndex(), count);
   }
 
@@ -144,8 +194,7 @@ public final class ModbusPduEncoder {
   private static void writeAddressQuantity(ByteBuf out, int functionCode, int first, int second) {
     out.ensureWritable(5);
     out.writeByte(functionCode);
-    out.writeShort(first);
-    out.writeShort(second);
+    out.writeInt(first << 16 | second & 0xFFFF);
   }
 
   private static void writeView(ByteBuf out, ByteBuf view) {

@@ -1,0 +1,131 @@
+package io.emms.modbus.pdu;
+
+import io.netty.buffer.ByteBuf;
+import java.util.Objects;
+
+/**
+ * A reusable view of one PDU in place in a buffer: the polling hot path read without allocating anything.
+ *
+ * <p>Read-register requests and responses (functions 03 and 04) and exception responses are read through the
+ * accessors below, after the matching {@code is…} check; every other PDU, or any PDU that should outlive the view,
+ * goes through {@link #toRequest()} / {@link #toResponse()} to its record. A frame decoder fills the view (see
+ * {@code MbapFrameDecoder#decode(ByteBuf, MbapFrameView)}); it is valid as long as the bytes it points at. Mutable
+ * and not thread-safe: one per decoder or thread.
+ *
+ * <pre>{@code
+ * MbapFrameView frame = new MbapFrameView();
+ * while (decoder.decode(in, frame)) {
+ *   ModbusPduView pdu = frame.pdu();
+ *   if (pdu.isRegistersResponse()) {
+ *     handle(frame.transactionId(), pdu.register(0));
+ *   } else {
+ *     handle(frame.transactionId(), pdu.toResponse());
+ *   }
+ * }
+ * }</pre>
+ */
+public final class ModbusPduView {
+
+  private ByteBuf buf;
+  private int index;
+  private int length;
+  private int functionCode;
+
+  /** Points this view at {@code length} bytes of {@code buf} from {@code index}; indices are not moved. */
+  public ModbusPduView wrap(ByteBuf buf, int index, int length) {
+    this.buf = Objects.requireNonNull(buf, "buf");
+    Objects.checkFromIndexSize(index, length, buf.capacity());
+    this.index = index;
+    this.length = length;
+    this.functionCode = length == 0 ? -1 : buf.getUnsignedByte(index);
+    return this;
+  }
+
+  /** The PDU length in bytes, function code included. */
+  public int length() {
+    return length;
+  }
+
+  /** The function code byte as sent, with bit 0x80 set on an exception response; -1 for an empty PDU. */
+  public int functionCode() {
+    return functionCode;
+  }
+
+  /** Whether this is a well-formed exception response: a function code with bit 0x80 and one code byte. */
+  public boolean isException() {
+    return length == 2 && functionCode > 0x80;
+  }
+
+  /** The exception code of an exception response, {@code null} for any other PDU or an undefined code. */
+  public ExceptionCode exceptionCode() {
+    return isException() ? ExceptionCode.of(buf.getUnsignedByte(index + 1)) : null;
+  }
+
+  /** Whether this is a function 03 or 04 request of the right length (its range is checked by {@link #rangeError}). */
+  public boolean isReadRegistersRequest() {
+    return length == 5 && (functionCode == 0x03 || functionCode == 0x04);
+  }
+
+  /** The starting address of a read-registers request. */
+  public int address() {
+    requireLength(5);
+    return buf.getUnsignedShort(index + 1);
+  }
+
+  /** The quantity of a read-registers request. */
+  public int quantity() {
+    requireLength(5);
+    return buf.getUnsignedShort(index + 3);
+  }
+
+  /**
+   * Why a read-registers request must be refused (quantity outside 1..125: {@code ILLEGAL_DATA_VALUE}; past address
+   * 65535: {@code ILLEGAL_DATA_ADDRESS}), or {@code null} if its range is valid.
+   */
+  public ExceptionCode rangeError() {
+    requireLength(5);
+    int addressQuantity = buf.getInt(index + 1);
+    return Fields.rangeError(
+        addressQuantity >>> 16, addressQuantity & 0xFFFF, ReadHoldingRegistersRequest.MAX_QUANTITY);
+  }
+
+  /** Whether this is a function 03 or 04 response whose byte count matches its length: 1..125 registers. */
+  public boolean isRegistersResponse() {
+    return (functionCode == 0x03 || functionCode == 0x04)
+        && length >= 4
+        && (length & 1) == 0
+        && buf.getUnsignedByte(index + 1) == length - 2;
+  }
+
+  /** The number of registers in a registers response. */
+  public int registerCount() {
+    return length < 2 ? 0 : (length - 2) >>> 1;
+  }
+
+  /** Register {@code i} (0-based) of a registers response, unsigned. */
+  public int register(int i) {
+    Objects.checkIndex(i, registerCount());
+    return buf.getUnsignedShort(index + 2 + (i << 1));
+  }
+
+  /** Decodes the PDU as a request record; payloads of the record are slices of the viewed buffer. */
+  public ModbusRequest toRequest() throws ModbusDecodeException {
+    return ModbusPduDecoder.decodeRequest(buf, index, length);
+  }
+
+  /** Decodes the PDU as a response record; payloads of the record are slices of the viewed buffer. */
+  public ModbusResponse toResponse() throws ModbusDecodeException {
+    return ModbusPduDecoder.decodeResponse(buf, index, length);
+  }
+
+  /** The PDU bytes as a slice (allocates the slice; the bytes are not copied). */
+  public ByteBuf slice() {
+    return buf.slice(index, length);
+  }
+
+  private void requireLength(int expected) {
+    if (length != expected) {
+      throw new IllegalStateException("not a read-registers request: " + length + " bytes");
+    }
+  }
+}
