@@ -2,7 +2,6 @@ package io.emms.modbus.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ghgande.j2mod.modbus.Modbus;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
@@ -10,17 +9,13 @@ import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
-import io.emms.core.testing.SocatPtyPair;
 import io.emms.modbus.client.ModbusClient;
-import io.emms.modbus.client.ModbusClientConfig;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.client.ModbusTimeoutException;
 import io.emms.modbus.client.RegisterTable;
 import io.emms.modbus.server.ModbusServer;
 import io.emms.modbus.server.ProcessImage;
 import io.emms.modbus.server.ProcessImageService;
-import io.emms.transport.serial.Parity;
-import io.emms.transport.serial.SerialConfig;
 import io.emms.transport.serial.SerialLink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,88 +27,62 @@ import org.junit.jupiter.api.io.TempDir;
 /** Modbus RTU over a socat pty pair opened by path with jSerialComm: a real serial byte stream, no sockets. */
 class SerialInteropTest {
 
+  private static final int BAUD_RATE = 19200;
+
   @TempDir
   Path dir;
 
-  private SocatPtyPair ptys;
+  private PtyBus bus;
   private ProcessImage image;
-  private ModbusServer server;
   private SerialLink serverLink;
 
   @BeforeEach
   void startBus() throws Exception {
-    assumeTrue(SocatPtyPair.available(), "socat is not installed");
-    ptys = SocatPtyPair.start(dir);
+    bus = PtyBus.start(dir, BAUD_RATE);
     image = new ProcessImage(100);
-    server = ModbusServer.builder(ModbusMode.RTU)
+    serverLink = bus.serveOnB(ModbusServer.builder(ModbusMode.RTU)
         .unit(1, new ProcessImageService(image))
         .unit(2, new ProcessImageService(new ProcessImage(5)))
-        .build();
-    serverLink = new SerialLink(config(ptys.b()));
-    server.attach(serverLink);
-    serverLink.open().join();
+        .build());
   }
 
   @AfterEach
   void stopBus() throws Exception {
-    if (serverLink != null) {
-      serverLink.close();
+    if (bus != null) {
+      bus.close();
     }
-    if (ptys != null) {
-      ptys.close();
-    }
-  }
-
-  /** 8N1 because the Linux pty driver does not keep a parity setting. */
-  private static SerialConfig config(String port) {
-    return SerialConfig.builder(port).baudRate(19200).parity(Parity.NONE).readTimeout(Duration.ofMillis(20)).build();
   }
 
   @Test
   void ourClientAgainstOurServer() throws Exception {
-    ModbusClient client = ModbusClient.create(new SerialLink(config(ptys.a())),
-        ModbusClientConfig.builder().mode(ModbusMode.RTU).timeout(Duration.ofMillis(500)).retries(0).build());
-    client.connect().join();
-    try {
-      client.writeMultipleRegisters(1, 10, 0x1111, 0x2222, 0x3333).join();
-      assertThat(client.readHoldingRegisters(1, 10, 3).join().registerValues())
-          .containsExactly(0x1111, 0x2222, 0x3333);
-      client.writeMultipleCoils(1, 0, true, false, true, true).join();
-      assertThat(client.readCoils(1, 0, 4).join().bitValues(4)).containsExactly(true, false, true, true);
-      assertThat(client.readHoldingRegisters(2, 0, 5).join().registerValues()).containsExactly(0, 0, 0, 0, 0);
-      // Unit 9 is not on the bus: silence, then a timeout, and the bus still works afterwards.
-      assertThatThrownBy(() -> client.readHoldingRegisters(9, 0, 1).join())
-          .hasCauseInstanceOf(ModbusTimeoutException.class);
-      assertThat(client.readHoldingRegisters(1, 11, 1).join().registerValues()).containsExactly(0x2222);
-    } finally {
-      client.close();
-    }
+    ModbusClient client = bus.clientOnA(ModbusMode.RTU, Duration.ofMillis(500));
+    client.writeMultipleRegisters(1, 10, 0x1111, 0x2222, 0x3333).join();
+    assertThat(client.readHoldingRegisters(1, 10, 3).join().registerValues())
+        .containsExactly(0x1111, 0x2222, 0x3333);
+    client.writeMultipleCoils(1, 0, true, false, true, true).join();
+    assertThat(client.readCoils(1, 0, 4).join().bitValues(4)).containsExactly(true, false, true, true);
+    assertThat(client.readHoldingRegisters(2, 0, 5).join().registerValues()).containsExactly(0, 0, 0, 0, 0);
+    // Unit 9 is not on the bus: silence, then a timeout, and the bus still works afterwards.
+    assertThatThrownBy(() -> client.readHoldingRegisters(9, 0, 1).join())
+        .hasCauseInstanceOf(ModbusTimeoutException.class);
+    assertThat(client.readHoldingRegisters(1, 11, 1).join().registerValues()).containsExactly(0x2222);
   }
 
   @Test
   void asciiOurClientAgainstOurServer() throws Exception {
     serverLink.close();
-    server = ModbusServer.create(ModbusMode.ASCII, 1, new ProcessImageService(image));
-    serverLink = new SerialLink(config(ptys.b()));
-    server.attach(serverLink);
-    serverLink.open().join();
-    ModbusClient client = ModbusClient.create(new SerialLink(config(ptys.a())),
-        ModbusClientConfig.builder().mode(ModbusMode.ASCII).timeout(Duration.ofMillis(500)).build());
-    client.connect().join();
-    try {
-      client.writeSingleRegister(1, 7, 0xABCD).join();
-      assertThat(client.readHoldingRegisters(1, 6, 2).join().registerValues()).containsExactly(0, 0xABCD);
-      assertThat(client.readDiscreteInputs(1, 0, 3).join().bitValues(3)).containsExactly(false, false, false);
-    } finally {
-      client.close();
-    }
+    bus.serveOnB(ModbusServer.create(ModbusMode.ASCII, 1, new ProcessImageService(image)));
+    ModbusClient client = bus.clientOnA(ModbusMode.ASCII, Duration.ofMillis(500));
+    client.writeSingleRegister(1, 7, 0xABCD).join();
+    assertThat(client.readHoldingRegisters(1, 6, 2).join().registerValues()).containsExactly(0, 0xABCD);
+    assertThat(client.readDiscreteInputs(1, 0, 3).join().bitValues(3)).containsExactly(false, false, false);
   }
 
   @Test
   void j2modSerialMasterAgainstOurServer() throws Exception {
     SerialParameters params = new SerialParameters();
-    params.setPortName(ptys.a());
-    params.setBaudRate(19200);
+    params.setPortName(bus.a());
+    params.setBaudRate(BAUD_RATE);
     params.setDatabits(8);
     params.setParity("None");
     params.setStopbits(1);
