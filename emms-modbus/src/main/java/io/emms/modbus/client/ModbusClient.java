@@ -2,13 +2,13 @@ package io.emms.modbus.client;
 
 import io.emms.core.link.Link;
 import io.emms.core.link.LinkListener;
-import io.emms.modbus.client.internal.FrameSource;
-import io.emms.modbus.client.internal.SharedTimer;
 import io.emms.modbus.frame.AsciiFrameEncoder;
 import io.emms.modbus.frame.MbapFrame;
 import io.emms.modbus.frame.MbapFrameEncoder;
 import io.emms.modbus.frame.ModbusFrame;
 import io.emms.modbus.frame.RtuFrameEncoder;
+import io.emms.modbus.internal.FrameSource;
+import io.emms.modbus.internal.SharedTimer;
 import io.emms.modbus.pdu.Direction;
 import io.emms.modbus.pdu.ExceptionResponse;
 import io.emms.modbus.pdu.GetCommEventCounterRequest;

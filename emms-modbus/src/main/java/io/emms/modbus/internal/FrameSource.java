@@ -1,4 +1,4 @@
-package io.emms.modbus.client.internal;
+package io.emms.modbus.internal;
 
 import io.emms.core.link.FrameAssembler;
 import io.emms.core.link.LinkListener;

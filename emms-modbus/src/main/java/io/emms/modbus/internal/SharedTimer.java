@@ -1,4 +1,4 @@
-package io.emms.modbus.client.internal;
+package io.emms.modbus.internal;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
