@@ -2,13 +2,14 @@ package io.emms.modbus.client;
 
 import io.emms.core.link.Link;
 import io.emms.core.link.LinkListener;
-import io.emms.modbus.client.internal.FrameSource;
-import io.emms.modbus.client.internal.SharedTimer;
 import io.emms.modbus.frame.AsciiFrameEncoder;
+import io.emms.modbus.frame.FramingStats;
 import io.emms.modbus.frame.MbapFrame;
 import io.emms.modbus.frame.MbapFrameEncoder;
 import io.emms.modbus.frame.ModbusFrame;
 import io.emms.modbus.frame.RtuFrameEncoder;
+import io.emms.modbus.internal.FrameSource;
+import io.emms.modbus.internal.SharedTimer;
 import io.emms.modbus.pdu.Direction;
 import io.emms.modbus.pdu.ExceptionResponse;
 import io.emms.modbus.pdu.GetCommEventCounterRequest;
@@ -68,10 +69,10 @@ import java.util.concurrent.atomic.LongAdder;
  * are retried only when {@link ModbusClientConfig#retryWrites()} allows it. Reconnecting is the link's job: when the
  * link closes, every request in flight or waiting fails, and requests sent after the link reopens work again.
  *
- * <p>Futures complete on the link's I/O thread (or the timer thread for timeouts): chain blocking work onto another
- * executor. Response payloads are heap copies that need no release. A request's own payload buffer must stay
- * valid until its future completes, since a retry encodes it again. A write that fails means the link is broken
- * and fails every request in flight. Exceptional completions are
+ * <p>Futures complete on the link's I/O thread (or the timer thread for timeouts, and for an RTU reply that only an
+ * idle line delimits): chain blocking work onto another executor. Response payloads are heap copies that need no
+ * release. A request's own payload buffer must stay valid until its future completes, since a retry encodes it
+ * again. A write that fails means the link is broken and fails every request in flight. Exceptional completions are
  * {@link ModbusExceptionResponseException} (the server refused), {@link ModbusTimeoutException} and
  * {@link ModbusClientException} (link closed or failed, malformed reply).
  */
@@ -106,9 +107,8 @@ public final class ModbusClient implements AutoCloseable {
     int slots = Math.min(0x10000, Integer.highestOneBit(Math.max(8, maxInFlight) * 2 - 1) << 1);
     this.byTransactionId = config.mode().pipelined() ? new Pending[slots] : null;
     this.slotMask = slots - 1;
-    ModbusMode mode = config.mode();
-    this.source = FrameSource.create(mode == ModbusMode.UDP, mode.serialFraming(), mode == ModbusMode.ASCII,
-        Direction.RESPONSE, this::onFrame, () -> {}, new LinkListener() {
+    this.source = FrameSource.create(config.mode(), Direction.RESPONSE, config.rtuIdleGap(), this::onFrame, () -> {},
+        new LinkListener() {
           @Override
           public void onData(ByteBuf data) {}
 
@@ -141,6 +141,14 @@ public final class ModbusClient implements AutoCloseable {
   /** The counters so far. */
   public ModbusClientStats stats() {
     return new ModbusClientStats(stale.sum(), foreignUnit.sum(), timeouts.sum(), retries.sum());
+  }
+
+  /**
+   * What the frame decoder has counted so far: frames, bytes discarded as garbage (on RTU also the bytes an idle
+   * line ended, see {@link ModbusClientConfig.Builder#rtuIdleGap}) and checksum errors.
+   */
+  public FramingStats framingStats() {
+    return source.framingStats();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.emms.modbus.client;
 
+import io.emms.modbus.internal.FrameSource;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,26 +15,33 @@ import java.util.Objects;
  *     may have been executed, and repeating it is not always harmless
  * @param maxInFlight how many requests may await their response at once (pipelining, TCP and UDP only); further
  *     requests queue in order
+ * @param rtuIdleGap in {@link ModbusMode#RTU}, the line silence after which the bytes of an incomplete reply are
+ *     discarded; see {@link Builder#rtuIdleGap(Duration)}
  */
 public record ModbusClientConfig(
-    ModbusMode mode, Duration timeout, int retries, Duration retryBackoff, boolean retryWrites, int maxInFlight) {
+    ModbusMode mode, Duration timeout, int retries, Duration retryBackoff, boolean retryWrites, int maxInFlight,
+    Duration rtuIdleGap) {
 
   public ModbusClientConfig {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retryBackoff, "retryBackoff");
+    Objects.requireNonNull(rtuIdleGap, "rtuIdleGap");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive");
     }
-    if (retries < 0 || retryBackoff.isNegative()) {
-      throw new IllegalArgumentException("retries and retryBackoff must not be negative");
+    if (retries < 0 || retryBackoff.isNegative() || rtuIdleGap.isNegative()) {
+      throw new IllegalArgumentException("retries, retryBackoff and rtuIdleGap must not be negative");
     }
     if (maxInFlight < 1 || maxInFlight > 65536) {
       throw new IllegalArgumentException("maxInFlight must be 1..65536");
     }
   }
 
-  /** Defaults for {@code mode}: 1 s timeout, 1 retry after 50 ms, no write retries, 64 in flight (1 on serial). */
+  /**
+   * Defaults for {@code mode}: 1 s timeout, 1 retry after 50 ms, no write retries, 64 in flight (1 on serial), 20 ms
+   * RTU idle gap.
+   */
   public static ModbusClientConfig of(ModbusMode mode) {
     return builder().mode(mode).build();
   }
@@ -55,6 +63,7 @@ public record ModbusClientConfig(
     private Duration retryBackoff = Duration.ofMillis(50);
     private boolean retryWrites;
     private int maxInFlight = 64;
+    private Duration rtuIdleGap = FrameSource.DEFAULT_RTU_IDLE_GAP;
 
     private Builder() {}
 
@@ -88,8 +97,26 @@ public record ModbusClientConfig(
       return this;
     }
 
+    /**
+     * The inter-character-gap fallback of RTU framing on a serial line ({@link ModbusMode#RTU} only): when the line
+     * has been silent this long with the bytes of an incomplete frame pending, they are discarded (complete frames
+     * among them are still delivered), so a reply cut short or line noise cannot hold up or swallow the next reply.
+     * Frames are otherwise cut by their predicted length, so the gap is only a fallback.
+     *
+     * <p>The default is 20 ms, not the 1.75 ms t3.5 of the serial line spec: USB-serial adapters and OS scheduling
+     * hand bytes over in bursts several milliseconds apart, and a shorter gap would cut frames in two. On a real
+     * UART with a tight read path, {@link io.emms.modbus.frame.RtuTiming#interFrameDelayNanos(int)} gives the spec
+     * timing for a baud rate. Silence is noticed on the shared 5 ms timer tick, i.e. between the gap and the gap
+     * plus 5 ms. {@link Duration#ZERO} turns the fallback off. Unused in the other modes: ASCII frames carry their
+     * own ':' start and CR LF end, and RTU over TCP, TCP and UDP have no line timing.
+     */
+    public Builder rtuIdleGap(Duration rtuIdleGap) {
+      this.rtuIdleGap = rtuIdleGap;
+      return this;
+    }
+
     public ModbusClientConfig build() {
-      return new ModbusClientConfig(mode, timeout, retries, retryBackoff, retryWrites, maxInFlight);
+      return new ModbusClientConfig(mode, timeout, retries, retryBackoff, retryWrites, maxInFlight, rtuIdleGap);
     }
   }
 }

@@ -23,9 +23,11 @@ import java.util.function.IntPredicate;
  * <p>On a serial line the link owner also reports silence: when the line has been idle for 3.5 character times
  * ({@link RtuTiming#interFrameDelayNanos}), it calls {@link #lineIdle(FrameAssembler)}, which ends whatever is
  * pending: a frame that checks out is delivered, anything else is discarded, so a broken frame cannot swallow the
- * start of the next one.
+ * start of the next one. The Modbus client and server do this in RTU mode after a configurable gap
+ * ({@code rtuIdleGap}, 20 ms by default).
  *
- * <p>Not thread-safe: one decoder per link, driven from the link's I/O thread (also for {@code lineIdle}).
+ * <p>Not thread-safe: one decoder per link, driven by one thread at a time, e.g. the link's I/O thread and, for
+ * {@code lineIdle}, a timer that takes the same lock.
  */
 public final class RtuFrameDecoder implements FrameDecoder<SerialFrame>, FramingStats {
 

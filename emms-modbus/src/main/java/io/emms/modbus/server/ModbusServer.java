@@ -3,12 +3,13 @@ package io.emms.modbus.server;
 import io.emms.core.link.Link;
 import io.emms.core.link.LinkListener;
 import io.emms.modbus.client.ModbusMode;
-import io.emms.modbus.client.internal.FrameSource;
 import io.emms.modbus.frame.AsciiFrameEncoder;
+import io.emms.modbus.frame.FramingStats;
 import io.emms.modbus.frame.MbapFrame;
 import io.emms.modbus.frame.MbapFrameEncoder;
 import io.emms.modbus.frame.ModbusFrame;
 import io.emms.modbus.frame.RtuFrameEncoder;
+import io.emms.modbus.internal.FrameSource;
 import io.emms.modbus.pdu.Direction;
 import io.emms.modbus.pdu.ExceptionCode;
 import io.emms.modbus.pdu.ExceptionResponse;
@@ -18,10 +19,12 @@ import io.emms.modbus.pdu.ModbusRequest;
 import io.emms.modbus.pdu.ModbusResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -44,14 +47,16 @@ public final class ModbusServer implements AutoCloseable {
 
   private final ModbusMode mode;
   private final ModbusService[] units;
+  private final Duration rtuIdleGap;
   private final Map<Link, FrameSource> links = new ConcurrentHashMap<>();
   private final LongAdder requests = new LongAdder();
   private final LongAdder exceptions = new LongAdder();
   private final LongAdder ignored = new LongAdder();
 
-  private ModbusServer(ModbusMode mode, ModbusService[] units) {
+  private ModbusServer(ModbusMode mode, ModbusService[] units, Duration rtuIdleGap) {
     this.mode = mode;
     this.units = units;
+    this.rtuIdleGap = rtuIdleGap;
   }
 
   /** A server with one unit: {@code service} on {@code unitId}. */
@@ -73,6 +78,16 @@ public final class ModbusServer implements AutoCloseable {
   }
 
   /**
+   * What the frame decoder of {@code link} has counted so far: frames, bytes discarded as garbage (on RTU also the
+   * bytes an idle line ended, see {@link Builder#rtuIdleGap}) and checksum errors; empty while the link is not
+   * attached and open.
+   */
+  public Optional<FramingStats> framingStats(Link link) {
+    FrameSource source = links.get(link);
+    return source == null ? Optional.empty() : Optional.of(source.framingStats());
+  }
+
+  /**
    * Serves requests arriving on {@code link}: the server becomes its listener. The link is not opened here; open
    * it (or let the transport that accepted it keep it open) as usual. A link that closes is forgotten until it
    * opens again (a serial port that is reopened keeps being served).
@@ -80,8 +95,8 @@ public final class ModbusServer implements AutoCloseable {
   public void attach(Link link) {
     Outbox outbox = new Outbox(link);
     FrameSource[] source = new FrameSource[1];
-    source[0] = FrameSource.create(mode == ModbusMode.UDP, mode.serialFraming(), mode == ModbusMode.ASCII,
-        Direction.REQUEST, frame -> onFrame(outbox, frame), outbox::flush, new LinkListener() {
+    source[0] = FrameSource.create(mode, Direction.REQUEST, rtuIdleGap, frame -> onFrame(outbox, frame), outbox::flush,
+        new LinkListener() {
           @Override
           public void onData(ByteBuf data) {}
 
@@ -194,8 +209,8 @@ public final class ModbusServer implements AutoCloseable {
 
   /**
    * The replies to one delivery of request bytes, written to the link in one go once all its frames are handled:
-   * a pipelining client that sent many requests in one segment gets its answers in one segment too. Used only on
-   * the link's I/O thread. UDP replies are flushed one by one, as each must be its own datagram.
+   * a pipelining client that sent many requests in one segment gets its answers in one segment too. Used under the
+   * link's {@link FrameSource} lock only. UDP replies are flushed one by one, as each must be its own datagram.
    */
   private static final class Outbox {
     private final Link link;
@@ -236,6 +251,7 @@ public final class ModbusServer implements AutoCloseable {
   public static final class Builder {
     private final ModbusMode mode;
     private final ModbusService[] units = new ModbusService[256];
+    private Duration rtuIdleGap = FrameSource.DEFAULT_RTU_IDLE_GAP;
 
     private Builder(ModbusMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
@@ -253,11 +269,31 @@ public final class ModbusServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The inter-character-gap fallback of RTU framing on a serial line ({@link ModbusMode#RTU} only): when the line
+     * has been silent this long with the bytes of an incomplete request pending, they are discarded (complete frames
+     * among them are still served), so a broken request cannot swallow the start of the next one.
+     *
+     * <p>The default is 20 ms, not the 1.75 ms t3.5 of the serial line spec: USB-serial adapters and OS scheduling
+     * hand bytes over in bursts several milliseconds apart, and a shorter gap would cut frames in two. On a real
+     * UART with a tight read path, {@link io.emms.modbus.frame.RtuTiming#interFrameDelayNanos(int)} gives the spec
+     * timing for a baud rate. Silence is noticed on the shared 5 ms timer tick, i.e. between the gap and the gap
+     * plus 5 ms. {@link Duration#ZERO} turns the fallback off. Unused in the other modes: ASCII frames carry their
+     * own ':' start and CR LF end, and RTU over TCP, TCP and UDP have no line timing.
+     */
+    public Builder rtuIdleGap(Duration rtuIdleGap) {
+      if (Objects.requireNonNull(rtuIdleGap, "rtuIdleGap").isNegative()) {
+        throw new IllegalArgumentException("rtuIdleGap must not be negative");
+      }
+      this.rtuIdleGap = rtuIdleGap;
+      return this;
+    }
+
     public ModbusServer build() {
       if (Arrays.stream(units).allMatch(Objects::isNull)) {
         throw new IllegalStateException("a server needs at least one unit");
       }
-      return new ModbusServer(mode, units.clone());
+      return new ModbusServer(mode, units.clone(), rtuIdleGap);
     }
   }
 }

@@ -8,9 +8,10 @@ import io.emms.modbus.pdu.ModbusResponse;
 /**
  * Answers the requests addressed to one unit of a {@link ModbusServer}.
  *
- * <p>Called on the link's I/O thread with a request whose payload views are valid only during the call: answer
- * synchronously and copy what you keep. Returning an {@link ExceptionResponse} refuses the request; throwing makes
- * the server answer {@link ExceptionCode#SERVER_DEVICE_FAILURE}. {@link ProcessImageService} serves a
+ * <p>Called on the link's I/O thread (or, for an RTU request that only an idle serial line delimits, on the shared
+ * timer thread; one call at a time per link) with a request whose payload views are valid only during the call:
+ * answer synchronously and copy what you keep. Returning an {@link ExceptionResponse} refuses the request; throwing
+ * makes the server answer {@link ExceptionCode#SERVER_DEVICE_FAILURE}. {@link ProcessImageService} serves a
  * {@link ProcessImage} and is the class to extend to override single functions.
  */
 @FunctionalInterface
