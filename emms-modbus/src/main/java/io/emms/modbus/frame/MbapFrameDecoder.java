@@ -20,14 +20,20 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
   /** The largest frame: 7-byte header (with unit id) and a 253-byte PDU. */
   public static final int MAX_FRAME_LENGTH = 260;
 
-  private final MbapFrameView scratch = new MbapFrameView();
   private long frames;
   private long discardedBytes;
   private long malformedHeaders;
+  /** The header of the frame {@link #next} or {@link #checkDatagram} found last. */
+  private long header;
 
   @Override
   public MbapFrame decode(ByteBuf in) {
-    return decode(in, scratch) ? scratch.toFrame() : null;
+    int start = next(in);
+    if (start < 0) {
+      return null;
+    }
+    return new MbapFrame((int) (header >>> 48), (int) (header >>> 8) & 0xFF,
+        in.slice(start + HEADER_LENGTH, pduLength(header)));
   }
 
   /**
@@ -37,33 +43,53 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
    * @return whether {@code frame} now holds a frame
    */
   public boolean decode(ByteBuf in, MbapFrameView frame) {
-    while (in.readableBytes() >= HEADER_LENGTH) {
-      int start = in.readerIndex();
-      long header = header(in, start);
-      int length = (int) (header >>> 16) & 0xFFFF;
-      if ((header & 0xFFFF_0000_0000L) != 0 || length < 2 || length > MAX_FRAME_LENGTH - 6) {
+    int start = next(in);
+    if (start < 0) {
+      return false;
+    }
+    frame.set(in, start, header, pduLength(header));
+    return true;
+  }
+
+  /**
+   * Moves the reader index past the next whole frame and returns where it starts, its header in {@link #header};
+   * or returns -1, having skipped only malformed header bytes.
+   */
+  private int next(ByteBuf in) {
+    int start = in.readerIndex();
+    int readable = in.writerIndex() - start;
+    while (readable >= HEADER_LENGTH) {
+      long h = header(in, start, readable);
+      int length = (int) (h >>> 16) & 0xFFFF;
+      if ((h & 0xFFFF_0000_0000L) != 0 || length < 2 || length > MAX_FRAME_LENGTH - 6) {
         malformedHeaders++;
         discardedBytes++;
-        in.skipBytes(1);
+        start++;
+        readable--;
+        in.readerIndex(start);
         continue;
       }
-      if (in.readableBytes() < 6 + length) {
-        return false;
+      if (readable < 6 + length) {
+        return -1;
       }
-      in.skipBytes(6 + length);
+      in.readerIndex(start + 6 + length);
       frames++;
-      frame.set(in, start, header, length - 1);
-      return true;
+      header = h;
+      return start;
     }
-    return false;
+    return -1;
+  }
+
+  private static int pduLength(long header) {
+    return ((int) (header >>> 16) & 0xFFFF) - 1;
   }
 
   /**
    * Transaction id, protocol id, length, unit id and function code as one big-endian long: one read when the function
    * code is buffered (a valid header promises it), else the header alone with function code 0.
    */
-  private static long header(ByteBuf in, int start) {
-    return in.readableBytes() > HEADER_LENGTH
+  private static long header(ByteBuf in, int start, int readable) {
+    return readable > HEADER_LENGTH
         ? in.getLong(start)
         : (long) in.getInt(start) << 32 | (long) in.getUnsignedMedium(start + 4) << 8;
   }
@@ -75,23 +101,34 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
    *     malformed (counted)
    */
   public MbapFrame decodeDatagram(ByteBuf datagram) {
-    return decodeDatagram(datagram, scratch) ? scratch.toFrame() : null;
+    if (!checkDatagram(datagram)) {
+      return null;
+    }
+    int start = datagram.readerIndex();
+    return new MbapFrame((int) (header >>> 48), (int) (header >>> 8) & 0xFF,
+        datagram.slice(start + HEADER_LENGTH, pduLength(header)));
   }
 
   /** {@link #decodeDatagram(ByteBuf)} without allocating: fills {@code frame}; indices are not moved. */
   public boolean decodeDatagram(ByteBuf datagram, MbapFrameView frame) {
-    int start = datagram.readerIndex();
+    if (!checkDatagram(datagram)) {
+      return false;
+    }
+    frame.set(datagram, datagram.readerIndex(), header, pduLength(header));
+    return true;
+  }
+
+  /** Whether the datagram is exactly one frame (its header then in {@link #header}); counts it either way. */
+  private boolean checkDatagram(ByteBuf datagram) {
     int size = datagram.readableBytes();
-    if (size < HEADER_LENGTH + 1
-        || size > MAX_FRAME_LENGTH
-        || datagram.getUnsignedShort(start + 2) != 0
-        || datagram.getUnsignedShort(start + 4) != size - 6) {
+    long h = size > HEADER_LENGTH ? datagram.getLong(datagram.readerIndex()) : 0;
+    if (size <= HEADER_LENGTH || size > MAX_FRAME_LENGTH || (h & 0xFFFF_FFFF_0000L) != (long) (size - 6) << 16) {
       malformedHeaders++;
       discardedBytes += size;
       return false;
     }
     frames++;
-    frame.set(datagram, start, datagram.getLong(start), size - HEADER_LENGTH);
+    header = h;
     return true;
   }
 

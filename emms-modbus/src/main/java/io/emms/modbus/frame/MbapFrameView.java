@@ -35,9 +35,4 @@ public final class MbapFrameView {
   public ModbusPduView pdu() {
     return pdu;
   }
-
-  /** This frame as a record whose PDU is a slice of the same bytes (allocates the record and the slice). */
-  public MbapFrame toFrame() {
-    return new MbapFrame(transactionId, unitId, pdu.slice());
-  }
 }

@@ -30,14 +30,30 @@ public final class ModbusPduView {
   private int index;
   private int length;
   private int functionCode;
+  /** The byte after the function code (a byte count in most responses), -1 if absent. */
+  private int secondByte;
+  /** Bytes 1–4 of a 5-byte PDU: address and quantity of a read request. */
+  private int addressQuantity;
 
   /** Points this view at {@code length} bytes of {@code buf} from {@code index}; indices are not moved. */
   public ModbusPduView wrap(ByteBuf buf, int index, int length) {
-    this.buf = Objects.requireNonNull(buf, "buf");
-    Objects.checkFromIndexSize(index, length, buf.capacity());
+    int capacity = buf.capacity();
+    Objects.checkFromIndexSize(index, length, capacity);
+    this.buf = buf;
     this.index = index;
     this.length = length;
-    this.functionCode = length == 0 ? -1 : buf.getUnsignedByte(index);
+    // Read what the hot-path checks need once, so that the accessors do not go back to the buffer: one read of the
+    // first eight bytes where the buffer has them (bytes past the PDU are ignored), else byte by byte.
+    if (length >= 5 && index + 8 <= capacity) {
+      long head = buf.getLong(index);
+      this.functionCode = (int) (head >>> 56);
+      this.secondByte = (int) (head >>> 48) & 0xFF;
+      this.addressQuantity = (int) (head >>> 24);
+    } else {
+      this.functionCode = length >= 1 ? buf.getUnsignedByte(index) : -1;
+      this.secondByte = length >= 2 ? buf.getUnsignedByte(index + 1) : -1;
+      this.addressQuantity = length >= 5 ? buf.getInt(index + 1) : 0;
+    }
     return this;
   }
 
@@ -58,7 +74,7 @@ public final class ModbusPduView {
 
   /** The exception code of an exception response, {@code null} for any other PDU or an undefined code. */
   public ExceptionCode exceptionCode() {
-    return isException() ? ExceptionCode.of(buf.getUnsignedByte(index + 1)) : null;
+    return isException() ? ExceptionCode.of(secondByte) : null;
   }
 
   /** Whether this is a function 03 or 04 request of the right length (its range is checked by {@link #rangeError}). */
@@ -69,13 +85,13 @@ public final class ModbusPduView {
   /** The starting address of a read-registers request. */
   public int address() {
     requireLength(5);
-    return buf.getUnsignedShort(index + 1);
+    return addressQuantity >>> 16;
   }
 
   /** The quantity of a read-registers request. */
   public int quantity() {
     requireLength(5);
-    return buf.getUnsignedShort(index + 3);
+    return addressQuantity & 0xFFFF;
   }
 
   /**
@@ -83,10 +99,7 @@ public final class ModbusPduView {
    * 65535: {@code ILLEGAL_DATA_ADDRESS}), or {@code null} if its range is valid.
    */
   public ExceptionCode rangeError() {
-    requireLength(5);
-    int addressQuantity = buf.getInt(index + 1);
-    return Fields.rangeError(
-        addressQuantity >>> 16, addressQuantity & 0xFFFF, ReadHoldingRegistersRequest.MAX_QUANTITY);
+    return Fields.rangeError(address(), quantity(), ReadHoldingRegistersRequest.MAX_QUANTITY);
   }
 
   /** Whether this is a function 03 or 04 response whose byte count matches its length: 1..125 registers. */
@@ -94,7 +107,7 @@ public final class ModbusPduView {
     return (functionCode == 0x03 || functionCode == 0x04)
         && length >= 4
         && (length & 1) == 0
-        && buf.getUnsignedByte(index + 1) == length - 2;
+        && secondByte == length - 2;
   }
 
   /** The number of registers in a registers response. */
