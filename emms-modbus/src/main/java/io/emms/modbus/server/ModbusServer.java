@@ -272,14 +272,9 @@ public final class ModbusServer implements AutoCloseable {
     /**
      * The inter-character-gap fallback of RTU framing on a serial line ({@link ModbusMode#RTU} only): when the line
      * has been silent this long with the bytes of an incomplete request pending, they are discarded (complete frames
-     * among them are still served), so a broken request cannot swallow the start of the next one.
-     *
-     * <p>The default is 20 ms, not the 1.75 ms t3.5 of the serial line spec: USB-serial adapters and OS scheduling
-     * hand bytes over in bursts several milliseconds apart, and a shorter gap would cut frames in two. On a real
-     * UART with a tight read path, {@link io.emms.modbus.frame.RtuTiming#interFrameDelayNanos(int)} gives the spec
-     * timing for a baud rate. Silence is noticed on the shared 5 ms timer tick, i.e. between the gap and the gap
-     * plus 5 ms. {@link Duration#ZERO} turns the fallback off. Unused in the other modes: ASCII frames carry their
-     * own ':' start and CR LF end, and RTU over TCP, TCP and UDP have no line timing.
+     * among them are still served), so a broken request cannot swallow the start of the next one. Default 20 ms;
+     * {@link Duration#ZERO} turns it off. Why not the spec's t3.5, and the timer's resolution: see {@link
+     * io.emms.modbus.client.ModbusClientConfig.Builder#rtuIdleGap(Duration)}.
      */
     public Builder rtuIdleGap(Duration rtuIdleGap) {
       if (Objects.requireNonNull(rtuIdleGap, "rtuIdleGap").isNegative()) {
