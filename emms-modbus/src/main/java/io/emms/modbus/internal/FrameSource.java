@@ -7,6 +7,7 @@ import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.frame.AsciiFrameDecoder;
 import io.emms.modbus.frame.FramingStats;
 import io.emms.modbus.frame.MbapFrameDecoder;
+import io.emms.modbus.frame.MbapFrameView;
 import io.emms.modbus.frame.ModbusFrame;
 import io.emms.modbus.frame.RtuFrameDecoder;
 import io.emms.modbus.pdu.Direction;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The {@link LinkListener} that turns link bytes into Modbus frames for one framing, for clients and servers alike.
@@ -74,12 +76,25 @@ public final class FrameSource implements LinkListener {
   public static FrameSource create(
       ModbusMode mode, Direction direction, Duration rtuIdleGap, Consumer<ModbusFrame> frames, Runnable batchEnd,
       LinkListener state) {
+    return create(mode, direction, rtuIdleGap, null, frames, batchEnd, state);
+  }
+
+  /**
+   * As {@link #create(ModbusMode, Direction, Duration, Consumer, Runnable, LinkListener)}, but in {@link
+   * ModbusMode#TCP} every frame is first offered, as a reused view, to {@code handledInPlace}; only the frames it
+   * declines ({@code false}) become records for {@code frames}.
+   */
+  public static FrameSource create(
+      ModbusMode mode, Direction direction, Duration rtuIdleGap, Predicate<MbapFrameView> handledInPlace,
+      Consumer<ModbusFrame> frames, Runnable batchEnd, LinkListener state) {
     return switch (mode) {
       case UDP -> {
         MbapFrameDecoder datagrams = new MbapFrameDecoder();
         yield new FrameSource(frames, batchEnd, state, datagrams, null, datagrams, null, 0);
       }
-      case TCP -> stream(new MbapFrameDecoder(), frames, batchEnd, state, null, 0);
+      case TCP -> handledInPlace == null
+          ? stream(new MbapFrameDecoder(), frames, batchEnd, state, null, 0)
+          : stream(new InPlaceMbapDecoder(handledInPlace), frames, batchEnd, state, null, 0);
       case ASCII -> stream(new AsciiFrameDecoder(), frames, batchEnd, state, null, 0);
       case RTU, RTU_OVER_TCP -> {
         // A server must answer functions it does not know with exception 01, so it accepts their frames by CRC.

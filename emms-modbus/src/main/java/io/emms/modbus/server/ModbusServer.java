@@ -7,6 +7,7 @@ import io.emms.modbus.frame.AsciiFrameEncoder;
 import io.emms.modbus.frame.FramingStats;
 import io.emms.modbus.frame.MbapFrame;
 import io.emms.modbus.frame.MbapFrameEncoder;
+import io.emms.modbus.frame.MbapFrameView;
 import io.emms.modbus.frame.ModbusFrame;
 import io.emms.modbus.frame.RtuFrameEncoder;
 import io.emms.modbus.internal.FrameSource;
@@ -15,10 +16,12 @@ import io.emms.modbus.pdu.ExceptionCode;
 import io.emms.modbus.pdu.ExceptionResponse;
 import io.emms.modbus.pdu.ModbusDecodeException;
 import io.emms.modbus.pdu.ModbusPduDecoder;
+import io.emms.modbus.pdu.ModbusPduView;
 import io.emms.modbus.pdu.ModbusRequest;
 import io.emms.modbus.pdu.ModbusResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -95,8 +98,8 @@ public final class ModbusServer implements AutoCloseable {
   public void attach(Link link) {
     Outbox outbox = new Outbox(link);
     FrameSource[] source = new FrameSource[1];
-    source[0] = FrameSource.create(mode, Direction.REQUEST, rtuIdleGap, frame -> onFrame(outbox, frame), outbox::flush,
-        new LinkListener() {
+    source[0] = FrameSource.create(mode, Direction.REQUEST, rtuIdleGap, frame -> serveInPlace(outbox, frame),
+        frame -> onFrame(outbox, frame), outbox::flush, new LinkListener() {
           @Override
           public void onData(ByteBuf data) {}
 
@@ -127,6 +130,28 @@ public final class ModbusServer implements AutoCloseable {
     for (Link link : List.copyOf(links.keySet())) {
       link.closeAsync();
     }
+  }
+
+  /**
+   * The polling path (TCP): a read of registers that a {@link ProcessImageService} serves from its image is answered
+   * straight from the reused frame view, without a per-frame object; anything else is declined to {@link #onFrame}.
+   */
+  private boolean serveInPlace(Outbox outbox, MbapFrameView frame) {
+    ModbusPduView pdu = frame.pdu();
+    if (!pdu.isReadRegistersRequest() || pdu.rangeError() != null) {
+      return false;
+    }
+    if (!(units[frame.unitId()] instanceof ProcessImageService service)) {
+      return false;
+    }
+    ByteBuf registers = outbox.scratch();
+    if (!service.readRegistersInPlace(pdu.functionCode(), pdu.address(), pdu.quantity(), registers)) {
+      return false;
+    }
+    MbapFrameEncoder.encodeRegistersResponse(
+        frame.transactionId(), frame.unitId(), pdu.functionCode(), registers, outbox.buffer());
+    requests.increment();
+    return true;
   }
 
   private void onFrame(Outbox outbox, ModbusFrame frame) {
@@ -214,10 +239,16 @@ public final class ModbusServer implements AutoCloseable {
    */
   private static final class Outbox {
     private final Link link;
+    private final ByteBuf scratch = Unpooled.buffer(2 * 125);
     private ByteBuf pending;
 
     Outbox(Link link) {
       this.link = link;
+    }
+
+    /** An empty heap buffer for one response's registers, reused. */
+    ByteBuf scratch() {
+      return scratch.clear();
     }
 
     ByteBuf buffer() {

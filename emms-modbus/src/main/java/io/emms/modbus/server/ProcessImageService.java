@@ -69,6 +69,9 @@ public class ProcessImageService implements ModbusService {
   private final String revision;
   private final AtomicInteger eventCount = new AtomicInteger();
   private final AtomicInteger messageCount = new AtomicInteger();
+  /** Whether register reads come straight from the image, i.e. no subclass overrides them. */
+  private final boolean readsFromImage = !overrides("readHoldingRegisters", ReadHoldingRegistersRequest.class)
+      && !overrides("readInputRegisters", ReadInputRegistersRequest.class);
 
   /** Serves {@code image}, identifying itself as an EMMS simulator. */
   public ProcessImageService(ProcessImage image) {
@@ -98,6 +101,34 @@ public class ProcessImageService implements ModbusService {
       eventCount.incrementAndGet();
     }
     return response;
+  }
+
+  /**
+   * The polling path of {@link ModbusServer}: appends the registers of a function 03 / 04 read to {@code out} and
+   * counts the request as {@link #handle} would; declines ({@code false}, nothing written) when a subclass overrides
+   * the read or the range is outside the image, and the record path answers instead.
+   */
+  boolean readRegistersInPlace(int functionCode, int address, int quantity, ByteBuf out) {
+    RegisterTable table = functionCode == 0x03 ? HOLDING_REGISTERS : INPUT_REGISTERS;
+    if (!readsFromImage || !image.contains(table, address, quantity)) {
+      return false;
+    }
+    image.readRegisters(table, address, quantity, out);
+    messageCount.incrementAndGet();
+    eventCount.incrementAndGet();
+    return true;
+  }
+
+  private boolean overrides(String method, Class<?> requestType) {
+    for (Class<?> c = getClass(); c != ProcessImageService.class; c = c.getSuperclass()) {
+      try {
+        c.getDeclaredMethod(method, int.class, requestType);
+        return true;
+      } catch (NoSuchMethodException notHere) {
+        // look further up
+      }
+    }
+    return false;
   }
 
   private ModbusResponse dispatch(int unitId, ModbusRequest request) {
