@@ -25,8 +25,8 @@ public final class MbapFrameEncoder {
   }
 
   /**
-   * Appends a read request (functions 01–04) without building its record; see {@link
-   * ModbusPduEncoder#writeReadRequest}.
+   * Appends a read request (functions 01–04) without building its record, checked as the record would be ({@link
+   * ModbusPduEncoder#checkReadRequest}).
    *
    * @return the number of bytes written
    * @throws IllegalArgumentException for an invalid request, having written nothing
@@ -41,8 +41,8 @@ public final class MbapFrameEncoder {
   }
 
   /**
-   * Appends a registers response (functions 03, 04, 17) without building its record; see {@link
-   * ModbusPduEncoder#writeRegistersResponse}.
+   * Appends a registers response (functions 03, 04, 17) without building its record, checked as the record would be
+   * ({@link ModbusPduEncoder#checkRegistersResponse}).
    *
    * @return the number of bytes written
    * @throws IllegalArgumentException for an invalid response, having written nothing

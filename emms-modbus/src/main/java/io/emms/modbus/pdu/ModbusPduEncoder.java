@@ -33,19 +33,8 @@ public final class ModbusPduEncoder {
   }
 
   /**
-   * Appends a read request (functions 01–04: function code, address, quantity) without building its record, for
-   * pollers that encode the same kind of request many times. Checks what the record constructor would.
-   *
-   * @throws IllegalArgumentException if the function is not 01–04 or the range is invalid for it
-   */
-  public static void writeReadRequest(ByteBuf out, int functionCode, int address, int quantity) {
-    checkReadRequest(functionCode, address, quantity);
-    writeAddressQuantity(out, functionCode, address, quantity);
-  }
-
-  /**
    * Checks the fields of a read request (functions 01–04) as its record constructor would, for framings that write
-   * the PDU together with their header.
+   * the PDU together with their header without building the record ({@code MbapFrameEncoder#encodeReadRequest}).
    *
    * @throws IllegalArgumentException if the function is not 01–04 or the range is invalid for it
    */
@@ -58,19 +47,9 @@ public final class ModbusPduEncoder {
   }
 
   /**
-   * Appends a registers response (functions 03, 04 or 17: function code, byte count, registers) without building
-   * its record. The readable bytes of {@code registers} are copied; its indices do not move.
-   *
-   * @throws IllegalArgumentException if the function has no registers response or there are not 1..125 registers
-   */
-  public static void writeRegistersResponse(ByteBuf out, int functionCode, ByteBuf registers) {
-    checkRegistersResponse(functionCode, registers.readableBytes());
-    writeRegisters(out, functionCode, registers);
-  }
-
-  /**
    * Checks a registers response (functions 03, 04 or 17) of {@code byteCount} register bytes as its record
-   * constructor would, for framings that write the PDU together with their header.
+   * constructor would, for framings that write the PDU together with their header without building the record
+   * ({@code MbapFrameEncoder#encodeRegistersResponse}).
    *
    * @throws IllegalArgumentException if the function has no registers response or there are not 1..125 registers
    */
