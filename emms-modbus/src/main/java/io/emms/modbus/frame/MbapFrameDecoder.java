@@ -29,11 +29,7 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
   @Override
   public MbapFrame decode(ByteBuf in) {
     int start = next(in);
-    if (start < 0) {
-      return null;
-    }
-    return new MbapFrame((int) (header >>> 48), (int) (header >>> 8) & 0xFF,
-        in.slice(start + HEADER_LENGTH, pduLength(header)));
+    return start < 0 ? null : record(in, start);
   }
 
   /**
@@ -80,6 +76,12 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
     return -1;
   }
 
+  /** The frame {@link #header} describes, at {@code start} in {@code buf}, as a record with a PDU slice. */
+  private MbapFrame record(ByteBuf buf, int start) {
+    return new MbapFrame((int) (header >>> 48), (int) (header >>> 8) & 0xFF,
+        buf.slice(start + HEADER_LENGTH, pduLength(header)));
+  }
+
   private static int pduLength(long header) {
     return ((int) (header >>> 16) & 0xFFFF) - 1;
   }
@@ -101,12 +103,7 @@ public final class MbapFrameDecoder implements FrameDecoder<MbapFrame>, FramingS
    *     malformed (counted)
    */
   public MbapFrame decodeDatagram(ByteBuf datagram) {
-    if (!checkDatagram(datagram)) {
-      return null;
-    }
-    int start = datagram.readerIndex();
-    return new MbapFrame((int) (header >>> 48), (int) (header >>> 8) & 0xFF,
-        datagram.slice(start + HEADER_LENGTH, pduLength(header)));
+    return checkDatagram(datagram) ? record(datagram, datagram.readerIndex()) : null;
   }
 
   /** {@link #decodeDatagram(ByteBuf)} without allocating: fills {@code frame}; indices are not moved. */
