@@ -1,16 +1,14 @@
 package io.emms.transport.tcp;
 
 import io.emms.core.link.LinkException;
+import io.emms.transport.internal.BoundChannel;
 import io.emms.transport.internal.NettyLinks;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -51,16 +49,13 @@ public final class TcpLinkServer implements AutoCloseable {
   private final Consumer<? super TcpServerLink> handler;
   private final Set<TcpServerLink> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
-  private volatile boolean stopping;
-  private EventLoopGroup group;
-  private Channel serverChannel;
-  private CompletableFuture<InetSocketAddress> started;
-  private CompletableFuture<Void> stopped;
+  private final BoundChannel bound;
 
   /** @param handler receives each accepted connection, on that connection's event loop */
   public TcpLinkServer(TcpServerConfig config, Consumer<? super TcpServerLink> handler) {
     this.config = Objects.requireNonNull(config, "config");
     this.handler = Objects.requireNonNull(handler, "handler");
+    this.bound = new BoundChannel("tcp", config.eventLoopGroup(), log);
   }
 
   public TcpServerConfig config() {
@@ -68,40 +63,18 @@ public final class TcpLinkServer implements AutoCloseable {
   }
 
   /** Binds; completes with the bound address, or fails with a {@link LinkException}. Starts only once. */
-  public synchronized CompletableFuture<InetSocketAddress> start() {
-    if (started != null) {
-      return started;
-    }
-    started = new CompletableFuture<>();
-    group = config.eventLoopGroup().orElseGet(() -> NettyLinks.newGroup("emms-tcp-server"));
-    ServerBootstrap bootstrap = new ServerBootstrap()
+  public CompletableFuture<InetSocketAddress> start() {
+    return bound.start(config.bindAddress(), config.port(), group -> new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
         .childOption(ChannelOption.TCP_NODELAY, config.tcpNoDelay())
-        .childHandler(new Initializer());
-    bootstrap.bind(config.bindAddress(), config.port()).addListener((ChannelFuture f) -> bound(f));
-    return started;
-  }
-
-  private void bound(ChannelFuture f) {
-    if (f.isSuccess()) {
-      synchronized (this) {
-        serverChannel = f.channel();
-      }
-      log.info("listening on {}", f.channel().localAddress());
-      started.complete((InetSocketAddress) f.channel().localAddress());
-    } else {
-      started.completeExceptionally(new LinkException(
-          "cannot listen on " + config.bindAddress() + ":" + config.port(), f.cause()));
-    }
+        .childHandler(new Initializer())
+        .bind(config.bindAddress(), config.port()), channel -> {});
   }
 
   /** The bound address; only after {@link #start()} has completed. */
-  public synchronized InetSocketAddress localAddress() {
-    if (serverChannel == null) {
-      throw new IllegalStateException("the server is not listening");
-    }
-    return (InetSocketAddress) serverChannel.localAddress();
+  public InetSocketAddress localAddress() {
+    return bound.localAddress();
   }
 
   /** The bound port, which is the ephemeral one when configured with port 0. */
@@ -115,34 +88,9 @@ public final class TcpLinkServer implements AutoCloseable {
   }
 
   /** Stops listening and closes every connection; each listener sees {@code onClosed(null)}. */
-  public synchronized CompletableFuture<Void> closeAsync() {
-    if (stopped != null) {
-      return stopped;
-    }
-    stopping = true;
-    if (started == null) {
-      stopped = CompletableFuture.completedFuture(null);
-      return stopped;
-    }
-    CompletableFuture<Void> listenerClosed = new CompletableFuture<>();
-    // Stop accepting first, so that no connection slips in after the sweep below.
-    started.handle((address, failure) -> address == null
-            ? CompletableFuture.completedFuture((Void) null)
-            : closeChannel(serverChannel))
-        .thenCompose(f -> f)
-        .thenCompose(ignored -> CompletableFuture.allOf(
-            connections.stream().map(TcpServerLink::closeAsync).toArray(CompletableFuture[]::new)))
-        .whenComplete((ignored, failure) -> listenerClosed.complete(null));
-    stopped = config.eventLoopGroup().isPresent()
-        ? listenerClosed
-        : listenerClosed.thenCompose(ignored -> NettyLinks.shutDown(group));
-    return stopped;
-  }
-
-  private static CompletableFuture<Void> closeChannel(Channel channel) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    channel.close().addListener(f -> done.complete(null));
-    return done;
+  public CompletableFuture<Void> closeAsync() {
+    return bound.stop(() -> CompletableFuture.allOf(
+        connections.stream().map(TcpServerLink::closeAsync).toArray(CompletableFuture[]::new)));
   }
 
   /** Stops the server and waits; do not call from a connection's listener (use {@link #closeAsync()}). */
@@ -155,8 +103,8 @@ public final class TcpLinkServer implements AutoCloseable {
   private final class Initializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
-      if (stopping || accepted.incrementAndGet() > config.maxConnections()) {
-        if (!stopping) {
+      if (bound.stopping() || accepted.incrementAndGet() > config.maxConnections()) {
+        if (!bound.stopping()) {
           accepted.decrementAndGet();
           log.warn("refused {}: already {} connections", ch.remoteAddress(), config.maxConnections());
         }
@@ -181,7 +129,7 @@ public final class TcpLinkServer implements AutoCloseable {
     public void channelActive(ChannelHandlerContext ctx) {
       link = new TcpServerLink(ctx.channel(), Instant.now());
       connections.add(link);
-      if (stopping) {
+      if (bound.stopping()) {
         // Accepted while the server stops, possibly after its sweep of the connections: close it here.
         link.closeAsync();
         return;

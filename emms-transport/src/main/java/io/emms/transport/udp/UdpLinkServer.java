@@ -1,13 +1,12 @@
 package io.emms.transport.udp;
 
 import io.emms.core.link.LinkException;
+import io.emms.transport.internal.BoundChannel;
 import io.emms.transport.internal.NettyLinks;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -41,17 +40,14 @@ public final class UdpLinkServer implements AutoCloseable {
   private final Consumer<? super UdpPeerLink> handler;
   private final Map<InetSocketAddress, UdpPeerLink> peers = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
-  private volatile boolean stopping;
-  private EventLoopGroup group;
-  private Channel channel;
+  private final BoundChannel bound;
   private ScheduledFuture<?> sweep;
-  private CompletableFuture<InetSocketAddress> started;
-  private CompletableFuture<Void> stopped;
 
   /** @param handler receives each new peer's link, on the server's event loop */
   public UdpLinkServer(UdpServerConfig config, Consumer<? super UdpPeerLink> handler) {
     this.config = Objects.requireNonNull(config, "config");
     this.handler = Objects.requireNonNull(handler, "handler");
+    this.bound = new BoundChannel("udp", config.eventLoopGroup(), log);
   }
 
   public UdpServerConfig config() {
@@ -59,45 +55,26 @@ public final class UdpLinkServer implements AutoCloseable {
   }
 
   /** Binds; completes with the bound address, or fails with a {@link LinkException}. Starts only once. */
-  public synchronized CompletableFuture<InetSocketAddress> start() {
-    if (started != null) {
-      return started;
-    }
-    started = new CompletableFuture<>();
-    group = config.eventLoopGroup().orElseGet(() -> NettyLinks.newGroup("emms-udp-server"));
-    new Bootstrap()
+  public CompletableFuture<InetSocketAddress> start() {
+    return bound.start(config.bindAddress(), config.port(), group -> new Bootstrap()
         .group(group)
         .channel(NioDatagramChannel.class)
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramSize()))
         .handler(new Inbound())
-        .bind(config.bindAddress(), config.port())
-        .addListener((ChannelFuture f) -> bound(f));
-    return started;
+        .bind(config.bindAddress(), config.port()), this::startSweep);
   }
 
-  private void bound(ChannelFuture f) {
-    if (!f.isSuccess()) {
-      started.completeExceptionally(new LinkException(
-          "cannot bind " + config.bindAddress() + ":" + config.port(), f.cause()));
-      return;
+  /** Forgets idle peers every quarter of the idle timeout; called once bound, under the bound channel's lock. */
+  private void startSweep(Channel channel) {
+    if (!config.peerIdleTimeout().isZero()) {
+      long period = Math.max(10, config.peerIdleTimeout().toMillis() / 4);
+      sweep = channel.eventLoop().scheduleAtFixedRate(this::forgetIdlePeers, period, period, TimeUnit.MILLISECONDS);
     }
-    synchronized (this) {
-      channel = f.channel();
-      if (!config.peerIdleTimeout().isZero()) {
-        long period = Math.max(10, config.peerIdleTimeout().toMillis() / 4);
-        sweep = channel.eventLoop().scheduleAtFixedRate(this::forgetIdlePeers, period, period, TimeUnit.MILLISECONDS);
-      }
-    }
-    log.info("listening on udp {}", f.channel().localAddress());
-    started.complete((InetSocketAddress) f.channel().localAddress());
   }
 
   /** The bound address; only after {@link #start()} has completed. */
-  public synchronized InetSocketAddress localAddress() {
-    if (channel == null) {
-      throw new IllegalStateException("the server is not bound");
-    }
-    return (InetSocketAddress) channel.localAddress();
+  public InetSocketAddress localAddress() {
+    return bound.localAddress();
   }
 
   /** The bound port, which is the ephemeral one when configured with port 0. */
@@ -135,10 +112,7 @@ public final class UdpLinkServer implements AutoCloseable {
       }
       done.complete(null);
     };
-    Channel current;
-    synchronized (this) {
-      current = channel;
-    }
+    Channel current = bound.channel();
     if (current == null || current.eventLoop().inEventLoop()) {
       forget.run();
     } else {
@@ -152,32 +126,14 @@ public final class UdpLinkServer implements AutoCloseable {
   }
 
   /** Stops receiving and closes every peer's link; each listener sees {@code onClosed(null)}. */
-  public synchronized CompletableFuture<Void> closeAsync() {
-    if (stopped != null) {
-      return stopped;
-    }
-    stopping = true;
-    if (started == null) {
-      stopped = CompletableFuture.completedFuture(null);
-      return stopped;
-    }
-    CompletableFuture<Void> done = started
-        .handle((address, failure) -> address)
-        .thenCompose(address -> address == null ? CompletableFuture.completedFuture(null) : closeBound());
-    stopped = config.eventLoopGroup().isPresent()
-        ? done
-        : done.thenCompose(ignored -> NettyLinks.shutDown(group));
-    return stopped;
-  }
-
-  private CompletableFuture<Void> closeBound() {
-    if (sweep != null) {
-      sweep.cancel(false);
-    }
-    CompletableFuture<Void> closed = new CompletableFuture<>();
-    channel.close().addListener(f -> closed.complete(null));
-    return closed.thenCompose(ignored -> CompletableFuture.allOf(
-        peers.values().stream().map(link -> forget(link, null)).toArray(CompletableFuture[]::new)));
+  public CompletableFuture<Void> closeAsync() {
+    return bound.stop(() -> {
+      if (sweep != null) {
+        sweep.cancel(false);
+      }
+      return CompletableFuture.allOf(
+          peers.values().stream().map(link -> forget(link, null)).toArray(CompletableFuture[]::new));
+    });
   }
 
   /** Stops the server and waits; do not call from a listener (use {@link #closeAsync()}). */
@@ -208,7 +164,7 @@ public final class UdpLinkServer implements AutoCloseable {
     }
 
     private UdpPeerLink admit(Channel channel, InetSocketAddress sender) {
-      if (stopping || peers.size() >= config.maxPeers()) {
+      if (bound.stopping() || peers.size() >= config.maxPeers()) {
         return null;
       }
       UdpPeerLink link = new UdpPeerLink(channel, sender, UdpLinkServer.this);
