@@ -1,5 +1,6 @@
 package io.emms.transport.tcp;
 
+import io.emms.transport.internal.ListenAddress;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,15 +26,11 @@ public record TcpServerConfig(
     Optional<EventLoopGroup> eventLoopGroup) {
 
   /** Loopback only: listening on all interfaces must be a decision. */
-  public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+  public static final String DEFAULT_BIND_ADDRESS = ListenAddress.LOOPBACK;
 
   public TcpServerConfig {
-    Objects.requireNonNull(bindAddress, "bindAddress");
+    ListenAddress.check(bindAddress, port, eventLoopGroup);
     Objects.requireNonNull(idleTimeout, "idleTimeout");
-    Objects.requireNonNull(eventLoopGroup, "eventLoopGroup");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0 to 65535: " + port);
-    }
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
     }

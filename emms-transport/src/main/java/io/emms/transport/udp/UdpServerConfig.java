@@ -1,5 +1,6 @@
 package io.emms.transport.udp;
 
+import io.emms.transport.internal.ListenAddress;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,15 +27,11 @@ public record UdpServerConfig(
     Optional<EventLoopGroup> eventLoopGroup) {
 
   /** Loopback only: listening on all interfaces must be a decision. */
-  public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+  public static final String DEFAULT_BIND_ADDRESS = ListenAddress.LOOPBACK;
 
   public UdpServerConfig {
-    Objects.requireNonNull(bindAddress, "bindAddress");
+    ListenAddress.check(bindAddress, port, eventLoopGroup);
     Objects.requireNonNull(peerIdleTimeout, "peerIdleTimeout");
-    Objects.requireNonNull(eventLoopGroup, "eventLoopGroup");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0 to 65535: " + port);
-    }
     if (maxPeers < 1) {
       throw new IllegalArgumentException("maxPeers must be positive: " + maxPeers);
     }
