@@ -1,5 +1,6 @@
 package io.emms.dlt645.simulator;
 
+import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645Control;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645ErrorReason;
@@ -61,6 +62,29 @@ abstract sealed class MeterResponder permits Responder2007, Responder1997 {
   final int error(Dlt645Function function, ByteBuf out, Dlt645ErrorReason reason) {
     out.writeByte(Dlt645ErrorReason.encode(Set.of(reason), edition));
     return Dlt645Control.errorReply(function, edition);
+  }
+
+  /** Sets a new address (6 BCD bytes); anything else is refused with the edition's {@code refusal}. */
+  final int writeAddress(ByteBuf data, int at, int length, ByteBuf out, Dlt645ErrorReason refusal) {
+    if (length != 6 || BcdReader.unsigned(data, at, 6) < 0) {
+      return error(Dlt645Function.WRITE_ADDRESS, out, refusal);
+    }
+    meter.setAddress(Dlt645Address.readFrom(data, at));
+    return ok(Dlt645Function.WRITE_ADDRESS);
+  }
+
+  /**
+   * Changes the baud rate: one byte with exactly one of bits 1..6 (600..19200 bps) in both editions (2007 Annex C);
+   * anything else is refused with the edition's {@code refusal}. The reply echoes the byte.
+   */
+  final int changeBaud(ByteBuf data, int at, int length, ByteBuf out, Dlt645ErrorReason refusal) {
+    int z = length == 1 ? data.getUnsignedByte(at) : 0;
+    if (Integer.bitCount(z) != 1 || (z & 0x7E) == 0) {
+      return error(Dlt645Function.CHANGE_BAUD, out, refusal);
+    }
+    meter.setBaudBit(Integer.numberOfTrailingZeros(z));
+    out.writeByte(z);
+    return ok(Dlt645Function.CHANGE_BAUD);
   }
 
   /**

@@ -56,12 +56,12 @@ final class Responder1997 extends MeterResponder {
           ? error(function, out, Dlt645ErrorReason.ILLEGAL_DATA)
           : followUpReply(readDi(data, at, 2), -1, out);
       case WRITE_DATA -> write(data, at, length, out);
-      case WRITE_ADDRESS -> writeAddress(data, at, length, out);
+      case WRITE_ADDRESS -> writeAddress(data, at, length, out, Dlt645ErrorReason.ILLEGAL_DATA);
       case BROADCAST_TIME_SYNC -> {
         setTime(length == 6 ? readTime(data, at) : null);
         yield NO_REPLY;
       }
-      case CHANGE_BAUD -> changeBaud(data, at, length, out);
+      case CHANGE_BAUD -> changeBaud(data, at, length, out, Dlt645ErrorReason.ILLEGAL_DATA);
       case CHANGE_PASSWORD -> changePassword(data, at, length, out);
       case CLEAR_MAX_DEMAND -> {
         if (length < PASSWORD_LENGTH || !passwordOk(data, at)) {
@@ -205,25 +205,6 @@ final class Responder1997 extends MeterResponder {
     } catch (DateTimeException invalid) {
       return null;
     }
-  }
-
-  private int writeAddress(ByteBuf data, int at, int length, ByteBuf out) {
-    if (length != 6 || BcdReader.unsigned(data, at, 6) < 0) {
-      return error(Dlt645Function.WRITE_ADDRESS, out, Dlt645ErrorReason.ILLEGAL_DATA);
-    }
-    meter.setAddress(Dlt645Address.readFrom(data, at));
-    return ok(Dlt645Function.WRITE_ADDRESS);
-  }
-
-  /** 1997 baud byte: bit1 600 … bit6 19200, as in 2007; a meter that cannot change answers "illegal data". */
-  private int changeBaud(ByteBuf data, int at, int length, ByteBuf out) {
-    int z = length == 1 ? data.getUnsignedByte(at) : 0;
-    if (Integer.bitCount(z) != 1 || (z & 0x7E) == 0) {
-      return error(Dlt645Function.CHANGE_BAUD, out, Dlt645ErrorReason.ILLEGAL_DATA);
-    }
-    meter.setBaudBit(Integer.numberOfTrailingZeros(z));
-    out.writeByte(z);
-    return ok(Dlt645Function.CHANGE_BAUD);
   }
 
   /** Old PA P0 P1 P2 + new PA P0 P1 P2; the reply echoes the new password. */

@@ -66,10 +66,10 @@ final class Responder2007 extends MeterResponder {
           : followUpReply(readDi(data, at, 4), data.getUnsignedByte(at + 4), out);
       case READ_ADDRESS -> readAddress(wildcard, out);
       case WRITE_DATA -> write(data, at, length, out);
-      case WRITE_ADDRESS -> writeAddress(data, at, length, out);
+      case WRITE_ADDRESS -> writeAddress(data, at, length, out, Dlt645ErrorReason.OTHER);
       case BROADCAST_TIME_SYNC -> timeSync(data, at, length);
       case FREEZE -> freeze(data, at, length, out);
-      case CHANGE_BAUD -> changeBaud(data, at, length, out);
+      case CHANGE_BAUD -> changeBaud(data, at, length, out, Dlt645ErrorReason.BAUD_RATE_UNCHANGEABLE);
       case CHANGE_PASSWORD -> changePassword(data, at, length, out);
       case CLEAR_MAX_DEMAND -> authorised(function, data, at, length, out, meter::clearMaxDemand);
       case CLEAR_METER -> clearMeter(data, at, length, out);
@@ -421,14 +421,6 @@ final class Responder2007 extends MeterResponder {
     return ok(Dlt645Function.READ_ADDRESS);
   }
 
-  private int writeAddress(ByteBuf data, int at, int length, ByteBuf out) {
-    if (length != 6 || BcdReader.unsigned(data, at, 6) < 0) {
-      return error(Dlt645Function.WRITE_ADDRESS, out, Dlt645ErrorReason.OTHER);
-    }
-    meter.setAddress(Dlt645Address.readFrom(data, at));
-    return ok(Dlt645Function.WRITE_ADDRESS);
-  }
-
   private int write(ByteBuf data, int at, int length, ByteBuf out) {
     Dlt645Function function = Dlt645Function.WRITE_DATA;
     if (length < 4 + PROGRAMMING_PREFIX) {
@@ -486,17 +478,6 @@ final class Responder2007 extends MeterResponder {
     }
     meter.freeze(BcdReader.digits(data, at, 4));
     return ok(Dlt645Function.FREEZE);
-  }
-
-  /** Annex C: exactly one of bits 1..6 (600..19200 bps). */
-  private int changeBaud(ByteBuf data, int at, int length, ByteBuf out) {
-    int z = length == 1 ? data.getUnsignedByte(at) : 0;
-    if (Integer.bitCount(z) != 1 || (z & 0x7E) == 0) {
-      return error(Dlt645Function.CHANGE_BAUD, out, Dlt645ErrorReason.BAUD_RATE_UNCHANGEABLE);
-    }
-    meter.setBaudBit(Integer.numberOfTrailingZeros(z));
-    out.writeByte(z);
-    return ok(Dlt645Function.CHANGE_BAUD);
   }
 
   /** DI (04000C01..0A) + old PA P0 P1 P2 + new PA P0 P1 P2; the reply echoes the new password. */
