@@ -70,6 +70,27 @@ class SimulatorGoldenFrameTest {
   }
 
   @Test
+  void refusesABaudByteWithTwoBitsAsBaudUnchangeableIn2007() throws Exception {
+    start(meter2007().build());
+
+    master.send("68 25 04 03 02 01 00 68 17 01 36 4D 16");
+
+    // Z = 03 names two rates: error reply D7, error byte bit3 "baud cannot change" 08 -> 3B.
+    assertThat(master.receive(13, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 D7 01 3B 12 16");
+  }
+
+  @Test
+  void refusesABaudByteWithTwoBitsAsIllegalDataIn1997() throws Exception {
+    start(SimulatedMeterConfig.builder(Dlt645Address.of("000000000003")).edition(Dlt645Edition.V1997)
+        .clock(clock).build());
+
+    master.send("68 03 00 00 00 00 00 68 0C 01 36 16 16");
+
+    // 1997 has no "baud cannot change" bit: error reply CC, error byte bit0 "illegal data" 01 -> 34.
+    assertThat(master.receive(13, WAIT)).isEqualTo("68 03 00 00 00 00 00 68 CC 01 34 D4 16");
+  }
+
+  @Test
   void prefixesRepliesWithTheConfiguredWakeUpBytes() throws Exception {
     start(meter2007().feCount(2).build());
 
