@@ -50,12 +50,26 @@ public final class MbapFrameEncoder {
   public static int encodeRegistersResponse(
       int transactionId, int unitId, int functionCode, ByteBuf registers, ByteBuf out) {
     int count = registers.readableBytes();
-    ModbusPduEncoder.checkRegistersResponse(functionCode, count);
-    out.ensureWritable(9 + count);
-    out.writeLong(headerWithFunction(transactionId, 3 + count, unitId, functionCode));
-    out.writeByte(count);
+    encodeRegistersResponseHead(transactionId, unitId, functionCode, count, out);
     out.writeBytes(registers, registers.readerIndex(), count);
     return 9 + count;
+  }
+
+  /**
+   * Appends the head of a registers response (MBAP header, function code, byte count) for a caller that writes the
+   * {@code byteCount} register bytes straight after it, e.g. from its process image, instead of copying them from a
+   * buffer of their own. Room for the whole frame is ensured.
+   *
+   * @return the number of bytes written (9)
+   * @throws IllegalArgumentException for an invalid response, having written nothing
+   */
+  public static int encodeRegistersResponseHead(
+      int transactionId, int unitId, int functionCode, int byteCount, ByteBuf out) {
+    ModbusPduEncoder.checkRegistersResponse(functionCode, byteCount);
+    out.ensureWritable(9 + byteCount);
+    out.writeLong(headerWithFunction(transactionId, 3 + byteCount, unitId, functionCode));
+    out.writeByte(byteCount);
+    return 9;
   }
 
   /** The header (transaction id, protocol id 0, length, unit id) and the function code, as one big-endian long. */

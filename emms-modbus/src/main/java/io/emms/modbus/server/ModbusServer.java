@@ -21,7 +21,6 @@ import io.emms.modbus.pdu.ModbusRequest;
 import io.emms.modbus.pdu.ModbusResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -144,12 +143,14 @@ public final class ModbusServer implements AutoCloseable {
     if (!(units[frame.unitId()] instanceof ProcessImageService service)) {
       return false;
     }
-    ByteBuf registers = outbox.scratch();
-    if (!service.readRegistersInPlace(pdu.functionCode(), pdu.address(), pdu.quantity(), registers)) {
+    ByteBuf out = outbox.buffer();
+    int mark = out.writerIndex();
+    MbapFrameEncoder.encodeRegistersResponseHead(
+        frame.transactionId(), frame.unitId(), pdu.functionCode(), 2 * pdu.quantity(), out);
+    if (!service.readRegistersInPlace(pdu.functionCode(), pdu.address(), pdu.quantity(), out)) {
+      out.writerIndex(mark);
       return false;
     }
-    MbapFrameEncoder.encodeRegistersResponse(
-        frame.transactionId(), frame.unitId(), pdu.functionCode(), registers, outbox.buffer());
     requests.increment();
     return true;
   }
@@ -239,16 +240,10 @@ public final class ModbusServer implements AutoCloseable {
    */
   private static final class Outbox {
     private final Link link;
-    private final ByteBuf scratch = Unpooled.buffer(2 * 125);
     private ByteBuf pending;
 
     Outbox(Link link) {
       this.link = link;
-    }
-
-    /** An empty heap buffer for one response's registers, reused. */
-    ByteBuf scratch() {
-      return scratch.clear();
     }
 
     ByteBuf buffer() {
