@@ -121,7 +121,7 @@ class LinkProvidersTest {
     assertPart(() -> LinkProviders.create("serial:/dev/ttyUSB0?bauds=9600"), Part.OPTION_NAME,
         "serial takes no option \"bauds\"; its options are baud, data-bits, parity");
     assertPart(() -> LinkProviders.create("serial:/dev/ttyUSB0?parity=evn"), Part.OPTION_VALUE,
-        "option parity must be one of");
+        "option parity must be one of none, even, odd, mark, space, not \"evn\"");
     assertPart(() -> LinkProviders.create("serial:/dev/ttyUSB0?data-bits=9"), Part.OPTION_VALUE,
         "option data-bits must be a whole number from 5 to 8, not \"9\"");
     assertPart(() -> LinkProviders.create("tcp://h:1?reconnect-min=5s&reconnect-max=1s"), Part.OPTION_VALUE,

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -186,6 +188,13 @@ public final class LinkUri {
     return new Options();
   }
 
+  /** The labels of {@code values} for {@link Options#choice}, in the order given (which errors list). */
+  public static <T> Map<String, T> choices(List<T> values, Function<T, String> label) {
+    Map<String, T> byLabel = new LinkedHashMap<>();
+    values.forEach(v -> byLabel.put(label.apply(v).toLowerCase(Locale.ROOT), v));
+    return Collections.unmodifiableMap(byLabel);
+  }
+
   /** An error about this URI. */
   public LinkUriException error(Part part, String message) {
     return new LinkUriException(text, part, message);
@@ -275,7 +284,7 @@ public final class LinkUri {
       }).orElse(defaultValue);
     }
 
-    /** One of {@code choices}, by label (case-insensitive). */
+    /** One of {@code choices}, by lower-case label (case-insensitive); see {@link LinkUri#choices}. */
     public <T> T choice(String name, T defaultValue, Map<String, T> choices) {
       return text(name).map(v -> {
         T chosen = choices.get(v.toLowerCase(Locale.ROOT));

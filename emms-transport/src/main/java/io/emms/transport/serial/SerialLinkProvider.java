@@ -5,6 +5,7 @@ import io.emms.core.link.Link;
 import io.emms.core.link.LinkProvider;
 import io.emms.core.link.LinkUri;
 import io.emms.core.link.LinkUriException.Part;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,13 +15,12 @@ import java.util.Map;
  */
 public final class SerialLinkProvider implements LinkProvider {
 
-  private static final Map<String, Parity> PARITIES = Map.of(
-      "none", Parity.NONE, "even", Parity.EVEN, "odd", Parity.ODD, "mark", Parity.MARK, "space", Parity.SPACE);
+  private static final Map<String, Parity> PARITIES =
+      LinkUri.choices(List.of(Parity.values()), Parity::name);
   private static final Map<String, StopBits> STOP_BITS =
-      Map.of("1", StopBits.ONE, "1.5", StopBits.ONE_POINT_FIVE, "2", StopBits.TWO);
-  private static final Map<String, FlowControl> FLOW_CONTROLS = Map.of(
-      "none", FlowControl.NONE, "rts-cts", FlowControl.RTS_CTS, "dsr-dtr", FlowControl.DSR_DTR,
-      "xon-xoff", FlowControl.XON_XOFF);
+      LinkUri.choices(List.of(StopBits.values()), StopBits::notation);
+  private static final Map<String, FlowControl> FLOW_CONTROLS =
+      LinkUri.choices(List.of(FlowControl.values()), f -> f.name().replace('_', '-'));
 
   @Override
   public String scheme() {
