@@ -178,4 +178,14 @@ public final class Dlt645FrameDecoder implements FrameDecoder<Dlt645Frame> {
   public long badFrames() {
     return badFrames;
   }
+
+  @Override
+  public long discardedBytes() {
+    return droppedBytes;
+  }
+
+  @Override
+  public long checksumErrors() {
+    return badFrames;
+  }
 }
