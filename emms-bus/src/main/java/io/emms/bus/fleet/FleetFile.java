@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -97,6 +98,7 @@ public final class FleetFile {
     FleetFile file = new FleetFile(source);
     Fleet fleet = file.fleet(yaml);
     if (!file.problems.isEmpty()) {
+      file.problems.sort(Comparator.comparingInt(FleetProblem::line));
       throw new FleetFileException(file.problems);
     }
     return fleet;
@@ -156,7 +158,7 @@ public final class FleetFile {
     int queueSize = s.integer("queue-size", DEFAULT_QUEUE_SIZE, 1, 1_000_000);
     List<Node> meterNodes = s.list("meters", true);
     s.finish();
-    if (meterNodes.isEmpty() && s.has("meters")) {
+    if (meterNodes.isEmpty() && s.isEmptyList("meters")) {
       s.problem("meters", "a line needs at least one meter");
     }
     List<MeterEndpoint> meters = new ArrayList<>();
@@ -227,16 +229,14 @@ public final class FleetFile {
     }
     Duration interval = s.duration("interval", defaultInterval, false);
     s.finish();
-    if (problems.size() > before || id == null || protocol == null) {
+    String addressValue = unit != null ? unit : address;
+    if (id == null || protocol == null || addressValue == null || (address != null && unit != null)) {
       return null;
     }
-    String addressValue = unit != null ? unit : address;
-    List<MeterEndpoint.Problem> found = MeterEndpoint.problems(id, protocol, addressValue, profile, quantities, interval);
-    for (MeterEndpoint.Problem p : found) {
-      String key = p.field().equals("address") ? addressKey : p.field();
-      s.problem(key, p.message());
+    for (MeterEndpoint.Problem p : MeterEndpoint.problems(id, protocol, addressValue, profile, quantities, interval)) {
+      s.problem(p.field().equals("address") ? addressKey : p.field(), p.message());
     }
-    return found.isEmpty() ? new MeterEndpoint(id, protocol, addressValue, profile, quantities, interval) : null;
+    return problems.size() > before ? null : new MeterEndpoint(id, protocol, addressValue, profile, quantities, interval);
   }
 
   private <T> T choose(Section s, String key, String value, Map<String, T> choices) {
@@ -289,6 +289,10 @@ public final class FleetFile {
 
     boolean has(String key) {
       return byKey.containsKey(key);
+    }
+
+    boolean isEmptyList(String key) {
+      return byKey.get(key) != null && byKey.get(key).getValueNode() instanceof SequenceNode seq && seq.getValue().isEmpty();
     }
 
     int line(String key) {
