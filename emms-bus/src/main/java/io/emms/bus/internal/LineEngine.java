@@ -6,6 +6,7 @@ import io.emms.bus.LineConfig;
 import io.emms.bus.QueueFullException;
 import io.emms.bus.RetryPolicy;
 import io.emms.bus.Transaction;
+import io.emms.core.link.DecoderCounters;
 import io.emms.core.link.FrameDecoder;
 import io.emms.core.link.Link;
 import io.emms.core.link.LinkException;
@@ -184,8 +185,8 @@ public abstract class LineEngine implements LinkListener {
   private void decodeAll() {
     FrameDecoder<?> d = decoder;
     MeterState meter = receiving;
-    long garbage = d.discardedBytes();
-    long bad = d.checksumErrors();
+    long garbage = discarded(d);
+    long bad = badChecksums(d);
     while (cumulation.isReadable() && d == decoder) {
       int before = cumulation.readerIndex();
       Object frame = d.decode(cumulation);
@@ -195,12 +196,20 @@ public abstract class LineEngine implements LinkListener {
         break;
       }
     }
-    count(meter, d.discardedBytes() - garbage, d.checksumErrors() - bad);
+    count(meter, discarded(d) - garbage, badChecksums(d) - bad);
     if (cumulation.isReadable()) {
       cumulation.discardSomeReadBytes();
     } else {
       cumulation.clear();
     }
+  }
+
+  private static long discarded(FrameDecoder<?> d) {
+    return d instanceof DecoderCounters c ? c.discardedBytes() : 0;
+  }
+
+  private static long badChecksums(FrameDecoder<?> d) {
+    return d instanceof DecoderCounters c ? c.checksumErrors() : 0;
   }
 
   private void count(MeterState meter, long garbage, long bad) {
@@ -456,13 +465,13 @@ public abstract class LineEngine implements LinkListener {
         if (!closed && decoder != null && cumulation != null && cumulation.isReadable()) {
           FrameDecoder<Object> d = (FrameDecoder<Object>) decoder;
           MeterState meter = receiving;
-          long garbage = d.discardedBytes();
-          long bad = d.checksumErrors();
+          long garbage = discarded(d);
+          long bad = badChecksums(d);
           d.lineIdle(cumulation, idleFrames);
           if (cumulation != null && !cumulation.isReadable()) {
             cumulation.clear();
           }
-          count(meter, d.discardedBytes() - garbage, d.checksumErrors() - bad);
+          count(meter, discarded(d) - garbage, badChecksums(d) - bad);
           afterReceive();
         }
       }

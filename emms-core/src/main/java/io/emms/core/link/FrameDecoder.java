@@ -27,14 +27,4 @@ public interface FrameDecoder<F> {
    * garbage; the others wait for more bytes, which is the default.
    */
   default void lineIdle(ByteBuf in, Consumer<? super F> frames) {}
-
-  /** Bytes skipped so far as garbage, including the bytes of frames that failed their checks; 0 if not counted. */
-  default long discardedBytes() {
-    return 0;
-  }
-
-  /** Candidate frames so far whose checksum (or end byte) was wrong; 0 if not counted. */
-  default long checksumErrors() {
-    return 0;
-  }
 }
