@@ -62,6 +62,14 @@ public record LineConfig(
   }
 
   /**
+   * The default timer of every line: one hashed-wheel timer for the JVM (5 ms ticks) on a daemon thread that an
+   * interrupt stops. Other engines (a Modbus server's RTU idle watch) share it rather than start their own.
+   */
+  public static Timer sharedTimer() {
+    return SharedWheelTimer.get();
+  }
+
+  /**
    * Defaults: 1 s timeout, {@link RetryPolicy#DEFAULT}, no gaps, 1024 queued, 1 in flight, back-off after 3
    * timed-out transactions in a row, a probe every 10 s, batched writes, the shared timer, no trace.
    */
