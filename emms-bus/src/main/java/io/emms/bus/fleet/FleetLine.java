@@ -61,12 +61,13 @@ public record FleetLine(
    * {@link MeterProtocol#lineSettings}); writes are not batched on a message link, where one write is one message.
    */
   public LineConfig lineConfig(ConfiguredLink configured) {
-    LineConfig.Builder settings = baseConfig(scheduling, maxInFlight, gap, timeout, retries, queueSize).toBuilder()
-        .batchWrites(!configured.messageOriented());
+    LineConfig settings = baseConfig(scheduling, maxInFlight, gap, timeout, retries, queueSize).toBuilder()
+        .batchWrites(!configured.messageOriented())
+        .build();
     for (MeterProtocol protocol : protocols()) {
       settings = protocol.lineSettings(configured, settings);
     }
-    return settings.build();
+    return settings;
   }
 
   private static LineConfig baseConfig(

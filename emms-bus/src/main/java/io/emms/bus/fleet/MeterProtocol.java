@@ -34,10 +34,10 @@ public interface MeterProtocol {
   List<Quantity> defaultQuantities(Optional<String> profile);
 
   /**
-   * The line settings this protocol needs on {@code link}, given the settings chosen so far (Modbus RTU ends
-   * frames by silence, so it needs an idle gap). The default changes nothing.
+   * The line settings this protocol needs on {@code link}, given the settings chosen so far (Modbus RTU on a
+   * serial line ends frames by silence, so it needs an idle gap). The default changes nothing.
    */
-  default LineConfig.Builder lineSettings(ConfiguredLink link, LineConfig.Builder settings) {
+  default LineConfig lineSettings(ConfiguredLink link, LineConfig settings) {
     return settings;
   }
 

@@ -61,8 +61,8 @@ public final class FakeProtocol implements MeterProtocol {
   }
 
   @Override
-  public LineConfig.Builder lineSettings(ConfiguredLink link, LineConfig.Builder settings) {
-    return link.framing() == Framing.RTU ? settings.idleGap(Duration.ofMillis(5)) : settings;
+  public LineConfig lineSettings(ConfiguredLink link, LineConfig settings) {
+    return link.framing() == Framing.RTU ? settings.toBuilder().idleGap(Duration.ofMillis(5)).build() : settings;
   }
 
   @Override
