@@ -189,7 +189,7 @@ public final class FleetPoller implements AutoCloseable {
     List<FleetSummary.MeterSummary> meterSummaries = new ArrayList<>();
     for (PolledLine line : lines) {
       lineSummaries.add(new FleetSummary.LineSummary(
-          line.fleetLine().id(), line.link().link().name(), line.line().counters()));
+          line.fleetLine().id(), line.link().link().name(), line.link().link().isOpen(), line.line().counters()));
       for (MeterEndpoint endpoint : line.fleetLine().meters()) {
         PolledMeter m = meters.get(endpoint.id());
         meterSummaries.add(new FleetSummary.MeterSummary(endpoint.id(), line.fleetLine().id(), m.polls.get(),

@@ -19,9 +19,10 @@ public record FleetSummary(List<LineSummary> lines, List<MeterSummary> meters) {
   /**
    * @param id the line's id
    * @param link the link's name
+   * @param open whether the link is open now
    * @param counters the line's counters
    */
-  public record LineSummary(String id, String link, Counters counters) {}
+  public record LineSummary(String id, String link, boolean open, Counters counters) {}
 
   /**
    * @param id the meter's id

@@ -82,6 +82,7 @@ class FleetPollerTest {
       assertThat(summary.lines()).singleElement().satisfies(l -> {
         assertThat(l.id()).isEqualTo("gw");
         assertThat(l.link()).isEqualTo("tcp:127.0.0.1:" + server.port());
+        assertThat(l.open()).isTrue();
       });
       assertThat(summary.meters()).extracting(m -> m.id() + " " + m.polls() + " " + m.valid() + " " + m.missing()
           + " " + m.failures()).containsExactly("a 1 2 0 0", "dead 1 0 0 1", "refusing 1 0 1 0");
@@ -128,6 +129,7 @@ class FleetPollerTest {
 
     try (FleetPoller poller = FleetPoller.open(fleet, listener, false)) {
       poller.pollOnce().join();
+      assertThat(poller.summary().lines()).singleElement().satisfies(l -> assertThat(l.open()).isFalse());
     }
     synchronized (listener) {
       assertThat(linesDown).containsExactly("nowhere");
