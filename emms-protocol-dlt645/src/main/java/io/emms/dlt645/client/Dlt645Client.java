@@ -189,9 +189,22 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
    * start time). Use {@link #readLoadRecords} for those.
    */
   public CompletableFuture<Dlt645ReadResult> read(Dlt645Address meter, int dataId, byte[] parameters) {
+    return read(meter, dataId, parameters, Priority.ON_DEMAND);
+  }
+
+  /**
+   * Reads one data identifier at a priority of the line: {@link Priority#POLL} for periodic polls, which then
+   * wait behind commands and on-demand reads of every client on the line.
+   */
+  public CompletableFuture<Dlt645ReadResult> read(Dlt645Address meter, int dataId, Priority priority) {
+    return read(meter, dataId, null, priority);
+  }
+
+  private CompletableFuture<Dlt645ReadResult> read(
+      Dlt645Address meter, int dataId, byte[] parameters, Priority priority) {
     Dlt645Edition edition = editionOf(meter);
     return submit(new ReadExchange(wire, meter, edition, dataId,
-        parameters == null ? null : parameters.clone(), config.maxFollowUps()));
+        parameters == null ? null : parameters.clone(), config.maxFollowUps()).priority(priority));
   }
 
   /**
