@@ -193,11 +193,11 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
   }
 
   /**
-   * Reads one data identifier at a priority of the line: {@link Priority#POLL} for periodic polls, which then
-   * wait behind commands and on-demand reads of every client on the line.
+   * Reads one data identifier as a periodic poll ({@link Priority#POLL}): on a shared line it waits behind
+   * commands and on-demand reads of every client.
    */
-  public CompletableFuture<Dlt645ReadResult> read(Dlt645Address meter, int dataId, Priority priority) {
-    return read(meter, dataId, null, priority);
+  public CompletableFuture<Dlt645ReadResult> poll(Dlt645Address meter, int dataId) {
+    return read(meter, dataId, null, Priority.POLL);
   }
 
   private CompletableFuture<Dlt645ReadResult> read(
