@@ -47,7 +47,7 @@ final class ModbusExchange implements Transaction<ModbusResponse> {
     this.wire = wire;
     this.unitId = unitId;
     this.request = request;
-    this.meterId = "modbus:" + unitId;
+    this.meterId = wire.meterId(unitId);
     this.priority = priority != null ? priority : readOnly(request) ? Priority.ON_DEMAND : Priority.COMMAND;
   }
 
