@@ -39,8 +39,8 @@ public record LineConfig(
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("queueCapacity must be >= 1, got " + queueCapacity);
     }
-    if (maxInFlight < 1 || maxInFlight > 0x8000) {
-      throw new IllegalArgumentException("maxInFlight must be 1..32768, got " + maxInFlight);
+    if (maxInFlight < 1 || maxInFlight > 0xFFFF) {
+      throw new IllegalArgumentException("maxInFlight must be 1..65535, got " + maxInFlight);
     }
     if (backOffAfter < 0) {
       throw new IllegalArgumentException("backOffAfter must be >= 0, got " + backOffAfter);

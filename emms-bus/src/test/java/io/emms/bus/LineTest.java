@@ -242,4 +242,33 @@ class LineTest {
     assertThat(ids).doesNotHaveDuplicates().hasSize(20);
     assertThat(line.counters().requests()).isEqualTo(20);
   }
+
+  @Test
+  void aPipelinedLineRetriesASilentMeterThenFailsItWithATimeout() {
+    line = Line.pipelined(master, config().maxInFlight(4).build());
+    silent.add(5);
+    startDevice();
+    CompletableFuture<Integer> lost = ask(5, 0, Priority.POLL);
+    assertThat(ask(1, 0, Priority.POLL).join()).isNotNull();
+    assertThatThrownBy(lost::join).cause().isInstanceOf(MeterTimeoutException.class)
+        .hasMessageContaining("2 attempt(s)");
+    assertThat(line.counters("test:5").retries()).isEqualTo(1);
+    assertThat(line.counters("test:5").timeouts()).isEqualTo(2);
+  }
+
+  @Test
+  void aTransactionThatExpectsNoReplyCompletesOnceWritten() {
+    line = Line.halfDuplex(master, config().quietGap(Duration.ofMillis(5)).build());
+    silent.add(0x7F);
+    startDevice();
+    TestProtocol.Ask broadcast = new TestProtocol.Ask(decoder, 0x7F, 1, Priority.COMMAND) {
+      @Override
+      public boolean expectsReply() {
+        return false;
+      }
+    };
+    assertThat(line.submit(broadcast).join()).isNull();
+    assertThat(ask(2, 3, Priority.POLL).join()).isEqualTo(3);
+    assertThat(line.counters().timeouts()).isZero();
+  }
 }

@@ -53,7 +53,7 @@ final class TestProtocol {
   }
 
   /** Asks meter {@code meter} for a value; the answer is the value the meter sends back. */
-  static final class Ask implements Transaction<Integer> {
+  static class Ask implements Transaction<Integer> {
     private final Decoder decoder;
     private final int meter;
     private final int request;

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 public final class SharedWheelTimer {
 
-  private static final Timer TIMER = create();
+  private static final Timer TIMER = create("emms-line-timer");
 
   private SharedWheelTimer() {}
 
@@ -21,9 +21,11 @@ public final class SharedWheelTimer {
     return TIMER;
   }
 
-  private static Timer create() {
+  /** A wheel timer whose worker thread, named {@code threadName}, is a daemon that an interrupt stops. */
+  static Timer create(String threadName) {
     Timer[] timer = new Timer[1];
-    timer[0] = new HashedWheelTimer(r -> new StoppingThread(r, () -> timer[0]), 5, TimeUnit.MILLISECONDS);
+    timer[0] = new HashedWheelTimer(r -> new StoppingThread(r, threadName, () -> timer[0]), 5,
+        TimeUnit.MILLISECONDS);
     return timer[0];
   }
 
@@ -32,8 +34,8 @@ public final class SharedWheelTimer {
     private final Supplier<Timer> timer;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    StoppingThread(Runnable worker, Supplier<Timer> timer) {
-      super(worker, "emms-line-timer");
+    StoppingThread(Runnable worker, String name, Supplier<Timer> timer) {
+      super(worker, name);
       this.timer = timer;
       setDaemon(true);
     }

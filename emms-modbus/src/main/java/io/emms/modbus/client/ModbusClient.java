@@ -53,7 +53,9 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Futures complete on the link's I/O thread (or the timer thread for timeouts, and for an RTU reply that only an
  * idle line delimits): chain blocking work onto another executor. Response payloads are heap copies that need no
- * release. Exceptional completions are {@link io.emms.core.meter.MeterException}s: {@link
+ * release. A request's own payload buffer must stay valid until its future completes, since a retry encodes it
+ * again. A write that fails fails the requests it carried (on TCP and UDP every request in flight, as the link is
+ * broken). Exceptional completions are {@link io.emms.core.meter.MeterException}s: {@link
  * ModbusExceptionResponseException} (the server refused), {@link ModbusTimeoutException} and {@link
  * ModbusClientException} (link closed or failed, malformed reply).
  *

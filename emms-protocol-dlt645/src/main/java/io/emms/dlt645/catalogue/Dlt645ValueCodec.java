@@ -1,8 +1,8 @@
 package io.emms.dlt645.catalogue;
 
-import io.emms.dlt645.codec.Dlt645Bcd;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.emms.dlt645.codec.Dlt645DataId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

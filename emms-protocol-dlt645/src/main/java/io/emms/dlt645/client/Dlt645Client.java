@@ -1,7 +1,5 @@
 package io.emms.dlt645.client;
 
-import io.emms.dlt645.request.RelayRequest;
-import io.emms.dlt645.codec.Dlt645Bcd;
 import io.emms.bus.Counters;
 import io.emms.bus.Line;
 import io.emms.bus.LineConfig;
@@ -20,12 +18,14 @@ import io.emms.core.reading.Reading;
 import io.emms.dlt645.catalogue.DataItem;
 import io.emms.dlt645.catalogue.Dlt645ValueCodec;
 import io.emms.dlt645.codec.Dlt645Address;
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.emms.dlt645.codec.Dlt645DataId;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645ErrorReason;
 import io.emms.dlt645.codec.Dlt645ErrorReplyException;
 import io.emms.dlt645.codec.Dlt645Frame;
 import io.emms.dlt645.codec.Dlt645Function;
+import io.emms.dlt645.request.RelayRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

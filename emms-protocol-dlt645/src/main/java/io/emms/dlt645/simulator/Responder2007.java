@@ -1,17 +1,22 @@
 package io.emms.dlt645.simulator;
 
-import io.emms.dlt645.request.RelayRequest;
 import static io.emms.dlt645.simulator.internal.BcdWriter.decimal;
 import static io.emms.dlt645.simulator.internal.BcdWriter.energy;
 import static io.emms.dlt645.simulator.internal.BcdWriter.time;
 import static io.emms.dlt645.simulator.internal.BcdWriter.unsigned;
 
 import io.emms.core.meter.RelayCommand;
+import io.emms.dlt645.catalogue.DataFormat;
+import io.emms.dlt645.catalogue.DataItem;
+import io.emms.dlt645.catalogue.Dlt645Catalogue;
+import io.emms.dlt645.catalogue.Dlt645ValueCodec;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645Control;
+import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645ErrorReason;
 import io.emms.dlt645.codec.Dlt645Frame;
 import io.emms.dlt645.codec.Dlt645Function;
+import io.emms.dlt645.request.RelayRequest;
 import io.emms.dlt645.simulator.SimulatedMeter.EventRecord;
 import io.emms.dlt645.simulator.SimulatedMeter.Frozen;
 import io.emms.dlt645.simulator.SimulatedMeter.LoadRecord;
@@ -21,6 +26,8 @@ import io.emms.dlt645.simulator.internal.BcdWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +40,8 @@ final class Responder2007 extends MeterResponder {
   private static final int PROGRAMMING_PREFIX = 8;
 
   // Scratch for energy reads; a responder serves one link, from its I/O thread.
+  private static final Dlt645Catalogue CATALOGUE = Dlt645Catalogue.of(Dlt645Edition.V2007);
+
   private final double[] forward = new double[SimulatedMeterConfig.TARIFFS + 1];
   private final double[] reverse = new double[SimulatedMeterConfig.TARIFFS + 1];
   private final double[] quadrant = new double[4];
@@ -195,9 +204,9 @@ final class Responder2007 extends MeterResponder {
     int phase = (di >>> 8) & 0xFF;
     Snapshot s = meter.snapshot();
     if (item == 0x80) {
-      return di == 0x02800001 ? writeDecimal(out, 0, 3, 3, true)
-          : di == 0x02800002 ? writeDecimal(out, s.frequency(), 2, 2, false)
-          : di == 0x02800007 && writeDecimal(out, s.temperature(), 1, 2, true);
+      return di == 0x02800001 ? catalogued(di, 0, out)
+          : di == 0x02800002 ? catalogued(di, s.frequency(), out)
+          : di == 0x02800007 && catalogued(di, s.temperature(), out);
     }
     if ((di & 0xFF) != 0) {
       return false;
@@ -209,25 +218,40 @@ final class Responder2007 extends MeterResponder {
       return false;
     }
     for (int p = first; p <= last; p++) {
-      boolean ok = switch (item) {
-        case 0x01 -> writeDecimal(out, s.volts()[p - 1], 1, 2, false);
-        case 0x02 -> writeDecimal(out, s.amps()[p - 1], 3, 3, true);
-        case 0x03 -> writeDecimal(out, p == 0 ? s.kw() : s.kwPhase()[p - 1], 4, 3, true);
-        case 0x04 -> writeDecimal(out, (p == 0 ? s.kw() : s.kwPhase()[p - 1]) * s.tanPhi(), 4, 3, true);
-        case 0x05 -> writeDecimal(out, Math.abs(p == 0 ? s.kw() : s.kwPhase()[p - 1]) * Math.hypot(1, s.tanPhi()),
-            4, 3, true);
-        case 0x06 -> writeDecimal(out, s.powerFactor(), 3, 2, true);
-        default -> false;
+      double kw = p == 0 ? s.kw() : s.kwPhase()[p - 1];
+      double value = switch (item) {
+        case 0x01 -> s.volts()[p - 1];
+        case 0x02 -> s.amps()[p - 1];
+        case 0x03 -> kw;
+        case 0x04 -> kw * s.tanPhi();
+        case 0x05 -> Math.abs(kw) * Math.hypot(1, s.tanPhi());
+        case 0x06 -> s.powerFactor();
+        default -> Double.NaN;
       };
-      if (!ok) {
+      // Each phase's value in the format the catalogue gives its single-phase item.
+      if (Double.isNaN(value) || !catalogued(di & 0xFFFF00FF | p << 8, value, out)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean writeDecimal(ByteBuf out, double value, int decimals, int bytes, boolean signed) {
-    decimal(out, value, decimals, bytes, signed);
+  /**
+   * Writes {@code value} in the catalogue's format for {@code di}, rounded to its decimals and held within its
+   * digits as a meter's register would, so that the table of formats exists once (in the catalogue).
+   */
+  private boolean catalogued(int di, double value, ByteBuf out) {
+    Optional<DataItem> item = CATALOGUE.find(di);
+    if (item.isEmpty() || !(item.get().format() instanceof DataFormat.Numeric format)) {
+      return false;
+    }
+    boolean signed = item.get().signed();
+    // A signed item's top bit is the sign: its top digit stays below 8 when the format has an even digit count.
+    double max = (signed && format.digits() % 2 == 0 ? 0.8 : 1.0) * Math.pow(10, format.digits() - format.decimals())
+        - Math.pow(10, -format.decimals());
+    double held = Math.max(signed ? -max : 0, Math.min(max, value));
+    Dlt645ValueCodec.encodeDecimal(BigDecimal.valueOf(held).setScale(format.decimals(), RoundingMode.HALF_UP),
+        format, signed, out);
     return true;
   }
 
