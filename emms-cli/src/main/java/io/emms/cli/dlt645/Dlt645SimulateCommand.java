@@ -1,5 +1,6 @@
 package io.emms.cli.dlt645;
 
+import io.emms.cli.LinkOptions;
 import io.emms.cli.UntilStopped;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.simulator.Dlt645Simulator;
@@ -64,7 +65,7 @@ public final class Dlt645SimulateCommand implements Callable<Integer> {
           .build()));
     }
     SimulatedMeter[] served = simulated.toArray(SimulatedMeter[]::new);
-    TcpServerConfig config = TcpServerConfig.builder().bindAddress(bind).port(port).build();
+    TcpServerConfig config = TcpServerConfig.builder().bindAddress(bind).port(LinkOptions.port("--tcp", Integer.toString(port), 0)).build();
     try (TcpLinkServer server = new TcpLinkServer(config, link -> Dlt645Simulator.attach(link, served).start())) {
       server.start().join();
       PrintWriter out = spec.commandLine().getOut();

@@ -61,9 +61,9 @@ class Dlt645SimulateAndReadTest {
   }
 
   @Test
-  void unreachableTargetIsBadInput() {
+  void unreachableTargetIsALinkFailureInOneLine() {
     CliRun run = CliRun.of("read", "dlt645", "--tcp", "127.0.0.1:1", "--address", "000102030425", "--di", "00010000");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("cannot reach tcp:127.0.0.1:1");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualToIgnoringNewLines("emms: tcp:127.0.0.1:1: connection refused");
   }
 }

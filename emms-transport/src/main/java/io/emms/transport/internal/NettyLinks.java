@@ -34,7 +34,7 @@ public final class NettyLinks {
   public static CompletableFuture<Void> write(Channel channel, ByteBuf data, String name) {
     if (channel == null || !channel.isActive()) {
       data.release();
-      return CompletableFuture.failedFuture(new LinkException(name + " is not connected"));
+      return CompletableFuture.failedFuture(new LinkException(name + ": not connected"));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     channel.writeAndFlush(data).addListener(f -> complete(done, f, name));
