@@ -67,7 +67,7 @@ class SerialLinkTest {
     b.open().join();
   }
 
-  /** 8N1: the Linux pty driver forces 8 data bits without parity, and refuses even parity some of the time. */
+  /** 8N1, the framing a pty has anyway. */
   private static SerialConfig config(String port) {
     return SerialConfig.builder(port).parity(Parity.NONE).readTimeout(Duration.ofMillis(50)).build();
   }
@@ -140,6 +140,39 @@ class SerialLinkTest {
     assertThat(atA.nextEvent().kind()).isEqualTo("open");
     assertThat(atA.nextEvent().kind()).isEqualTo("closed");
     assertThat(atA.nextEvent().kind()).isEqualTo("open");
+  }
+
+  @Test
+  void aPtyReopensWithTheMeterFramingAgainAndAgain() throws Exception {
+    a.close();
+    b.close();
+    // 2400 8E1 as DL/T 645 meters use it: the second open of the same pty used to fail with error 22 (EINVAL).
+    SerialConfig evenParity = SerialConfig.builder(ptys.a()).readTimeout(Duration.ofMillis(50)).build();
+    assertThat(evenParity.parity()).isEqualTo(Parity.EVEN);
+    b.open().join();
+    StringBuilder atBSoFar = new StringBuilder();
+    for (int round = 0; round < 3; round++) {
+      SerialLink again = new SerialLink(evenParity, allocator);
+      Recorder atAgain = new Recorder();
+      again.setListener(atAgain);
+      again.open().join();
+      try {
+        again.write(ascii("round " + round)).join();
+        atBSoFar.append("round ").append(round);
+        assertThat(new String(atB.awaitBytes(atBSoFar.length()), US_ASCII)).isEqualTo(atBSoFar.toString());
+        b.write(ascii("ack " + round)).join();
+        assertThat(new String(atAgain.awaitBytes(5), US_ASCII)).isEqualTo("ack " + round);
+      } finally {
+        again.close();
+      }
+    }
+  }
+
+  @Test
+  void onlyPseudoTerminalsCountAsSuch() {
+    assertThat(SerialLink.isPseudoTerminal(ptys.a())).isTrue();
+    assertThat(SerialLink.isPseudoTerminal(dir.toString())).isFalse();
+    assertThat(SerialLink.isPseudoTerminal("/dev/ttyUSB-not-there")).isFalse();
   }
 
   @Test
