@@ -20,6 +20,7 @@ import io.emms.dlt645.codec.Dlt645DataId;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645ErrorReplyException;
 import io.emms.transport.serial.Parity;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,14 +57,20 @@ public final class Dlt645ReadCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "2000", paramLabel = "MS", description = "response timeout in ms (default ${DEFAULT-VALUE})")
   long timeoutMillis;
 
+  @Option(names = "--zone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
+      description = "the meter's local time zone: its date and time values are local times there (default ${DEFAULT-VALUE})")
+  String zone;
+
   @Override
   public Integer call() {
     Dlt645Edition ed = Dlt645Options.edition(edition);
+    ZoneId meterZone = Dlt645Options.zone(zone);
     Dlt645Address meter = Dlt645Options.address(address);
     List<Integer> ids = dataIds.stream().map(di -> Dlt645Options.dataId(di, ed)).toList();
     Dlt645ClientConfig config = Dlt645ClientConfig.builder()
         .responseTimeout(LinkOptions.timeout(timeoutMillis))
         .defaultEdition(ed)
+        .zone(meterZone)
         .build();
     Link bus = link.open(Parity.EVEN, 2400);
     try (Dlt645Client client = Dlt645Client.create(bus, config)) {
@@ -72,6 +79,7 @@ public final class Dlt645ReadCommand implements Callable<Integer> {
       json.put("link", bus.name());
       json.put("address", meter.toString());
       json.put("edition", edition);
+      json.put("zone", meterZone.getId());
       ArrayNode readings = json.putArray("readings");
       boolean allRead = true;
       for (int di : ids) {
