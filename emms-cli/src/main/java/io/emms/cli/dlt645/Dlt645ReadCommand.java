@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emms.cli.CommandFailure;
 import io.emms.cli.ExitCode;
+import io.emms.cli.Progress;
 import io.emms.cli.LinkOptions;
 import io.emms.cli.output.HexInput;
 import io.emms.cli.output.JsonOutput;
@@ -82,8 +83,11 @@ public final class Dlt645ReadCommand implements Callable<Integer> {
       json.put("zone", meterZone.getId());
       ArrayNode readings = json.putArray("readings");
       boolean allRead = true;
-      for (int di : ids) {
-        allRead &= read(client, meter, ed, di, readings.addObject());
+      try (Progress progress = Progress.of(spec)) {
+        for (int di : ids) {
+          progress.show("read dlt645: " + Dlt645DataId.format(di, ed) + " from " + meter + " on " + bus.name());
+          allRead &= read(client, meter, ed, di, readings.addObject());
+        }
       }
       spec.commandLine().getOut().println(JsonOutput.line(json));
       spec.commandLine().getOut().flush();

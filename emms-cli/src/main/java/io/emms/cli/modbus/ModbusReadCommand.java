@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emms.cli.BadInputException;
 import io.emms.cli.CommandFailure;
 import io.emms.cli.ExitCode;
+import io.emms.cli.Progress;
 import io.emms.cli.LinkOptions;
 import io.emms.cli.output.JsonOutput;
 import io.emms.core.link.Link;
@@ -122,7 +123,11 @@ public final class ModbusReadCommand implements Callable<Integer> {
 
   /** Every quantity of the profile; a reading that failed names the registers that were asked for it. */
   private boolean profiled(ModbusClient client, MeterProfile profile, ObjectNode json) {
-    List<Reading> readings = new ModbusMeterReader(client, profile).readAll(Integer.toString(unit)).join();
+    List<Reading> readings;
+    try (Progress progress = Progress.of(spec)) {
+      progress.show("read modbus: " + profile.model() + " unit " + unit);
+      readings = new ModbusMeterReader(client, profile).readAll(Integer.toString(unit)).join();
+    }
     json.put("profile", what.profile);
     json.put("model", profile.model());
     ArrayNode array = json.putArray("readings");
