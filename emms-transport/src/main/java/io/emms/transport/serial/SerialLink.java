@@ -126,10 +126,19 @@ public final class SerialLink implements Link {
         true, rs485.rtsActiveHigh(), rs485.terminationEnabled(), rs485.receiveDuringTransmit(),
         rs485.delayBeforeSendMicros(), rs485.delayAfterSendMicros()));
     if (!port.openPort()) {
-      throw new LinkException(name + ": cannot open port (error " + port.getLastErrorCode() + " at "
-          + port.getLastErrorLocation() + ")");
+      throw new LinkException(name + ": cannot open port: " + openFailure(port.getLastErrorCode(), port.getLastErrorLocation()));
     }
     return port;
+  }
+
+  /** What an errno from jSerialComm's open means to a user; the raw code stays for the rest. */
+  static String openFailure(int errno, int location) {
+    return switch (errno) {
+      case 2 -> "no such device";
+      case 13 -> "permission denied (is the user in the dialout group?)";
+      case 11, 16 -> "in use by another program";
+      default -> "error " + errno + " at " + location;
+    };
   }
 
   /** Whether the path leads to a Unix98 pseudo-terminal, which carries bytes without data-bit or parity framing. */

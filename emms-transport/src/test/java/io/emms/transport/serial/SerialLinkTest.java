@@ -200,7 +200,9 @@ class SerialLinkTest {
   void openingAMissingPortFails() {
     SerialLink missing = new SerialLink(SerialConfig.of(dir.resolve("no-such-port").toString()));
 
-    assertThatThrownBy(() -> missing.open().join()).hasCauseInstanceOf(LinkException.class);
+    assertThatThrownBy(() -> missing.open().join()).cause()
+        .isInstanceOf(LinkException.class)
+        .hasMessage(missing.name() + ": cannot open port: no such device");
     assertThat(missing.isOpen()).isFalse();
   }
 
