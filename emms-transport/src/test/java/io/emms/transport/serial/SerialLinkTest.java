@@ -202,8 +202,17 @@ class SerialLinkTest {
 
     assertThatThrownBy(() -> missing.open().join()).cause()
         .isInstanceOf(LinkException.class)
-        .hasMessage(missing.name() + ": cannot open port: no such device");
+        .hasMessage(missing.name() + ": no such port");
     assertThat(missing.isOpen()).isFalse();
+  }
+
+  @Test
+  void aPortThatDoesNotOpenSaysWhyInWords() {
+    assertThat(SerialLink.openFailure(2, 520)).isEqualTo("no such device");
+    assertThat(SerialLink.openFailure(13, 520)).isEqualTo("permission denied (is the user in the dialout group?)");
+    assertThat(SerialLink.openFailure(16, 520)).isEqualTo("in use by another program");
+    assertThat(SerialLink.openFailure(11, 541)).isEqualTo("in use by another program");
+    assertThat(SerialLink.openFailure(5, 769)).isEqualTo("error 5 at 769");
   }
 
   @Test
