@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emms.cli.output.JsonOutput;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,5 +155,18 @@ class ExitCodeRuleTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.LINK_FAILED);
     assertThat(run.err().lines().findFirst()).hasValue("emms: tcp:127.0.0.1:1: connection refused");
     assertThat(run.err()).contains("\tat ", "ConnectFailedException");
+  }
+
+  @Test
+  void theReadmeTableListsEveryExitCode() throws Exception {
+    List<Integer> documented = Files.readAllLines(Path.of("..", "README.md")).stream()
+        .map(line -> line.matches("\\| \\d+ \\| .*") ? Integer.parseInt(line.split("\\|")[1].strip()) : null)
+        .filter(Objects::nonNull)
+        .toList();
+    List<Integer> defined = new ArrayList<>();
+    for (Field f : ExitCode.class.getFields()) {
+      defined.add(f.getInt(null));
+    }
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(defined);
   }
 }
