@@ -1,6 +1,7 @@
 package io.emms.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,27 @@ public final class EmmsCli {
   boolean quiet;
 
   public static void main(String[] args) {
+    quietLibraryLogs(args);
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The libraries log through slf4j-simple to stderr, where the CLI's own one-line messages go: only their warnings
+   * and errors show, unless the user asked for {@code --verbose} (then emms logs at debug, the rest at info). A level
+   * set with {@code -D} wins.
+   */
+  private static void quietLibraryLogs(String[] args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    setUnlessGiven("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    if (verbose) {
+      setUnlessGiven("org.slf4j.simpleLogger.log.io.emms", "debug");
+    }
+  }
+
+  private static void setUnlessGiven(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /** The configured command line, also used by tests. */

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * that says whether the peer refused, did not answer or cannot be reached, so a bare {@code open().join()} never
  * hangs. Once connected, the link reconnects on its own, without a time limit, following the
  * {@link ReconnectPolicy}: the listener sees {@code onClosed(cause)} when the connection drops and {@code onOpen()}
- * again once it is back; both are logged. Writes while the
+ * again once it is back; the drop is logged at WARN and the reconnect at INFO. Writes while the
  * connection is down fail at once with a {@link LinkException}; nothing is buffered for later, since a meter
  * request that arrives late is worse than one that fails. {@link #closeAsync()} stops reconnecting.
  *
@@ -252,7 +252,11 @@ public final class TcpClientLink implements Link {
         }
       }
       Throwable why = cause != null ? cause : new LinkException(name + ": connection closed by the peer");
-      log.warn("{}: connection lost ({}){}", name, why.getMessage(), reconnect ? ", reconnecting" : "");
+      if (reconnect) {
+        log.warn("{}: connection lost ({}), reconnecting", name, cause != null ? cause : "closed by the peer");
+      } else {
+        log.debug("{}: connection lost", name, why);
+      }
       NettyLinks.notify(() -> listener.onClosed(why), name, log);
     }
 
