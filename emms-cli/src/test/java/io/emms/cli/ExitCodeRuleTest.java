@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one exit-code rule of the README, case by case: 0 all done, 1 the meter refused or did not answer an item,
@@ -157,9 +159,10 @@ class ExitCodeRuleTest {
     assertThat(run.err()).contains("\tat ", "ConnectFailedException");
   }
 
-  @Test
-  void theReadmeTableListsEveryExitCode() throws Exception {
-    List<Integer> documented = Files.readAllLines(Path.of("..", "README.md")).stream()
+  @ParameterizedTest
+  @ValueSource(strings = {"README.md", "docs/cli.md"})
+  void theDocumentedTableListsEveryExitCode(String doc) throws Exception {
+    List<Integer> documented = Files.readAllLines(Path.of("..").resolve(doc)).stream()
         .map(line -> line.matches("\\| \\d+ \\| .*") ? Integer.parseInt(line.split("\\|")[1].strip()) : null)
         .filter(Objects::nonNull)
         .toList();
