@@ -50,12 +50,17 @@ public final class LinkOptions {
         .build());
   }
 
+  /** A {@code --tcp} port to listen on: 0 (any free port) to 65535. */
+  public static int listenPort(int port) {
+    return port("--tcp", Integer.toString(port), 0);
+  }
+
   /**
    * A TCP port given as text, checked for its range.
    *
    * @param lowest 1 for a port to dial, 0 for a port to listen on (0: any free port)
    */
-  public static int port(String option, String text, int lowest) {
+  private static int port(String option, String text, int lowest) {
     int port;
     try {
       port = Integer.parseInt(text);

@@ -11,8 +11,8 @@ final class SeriesArguments {
     Objects.requireNonNull(epochMillis, "epochMillis: timestamps are required, one per value");
     Objects.requireNonNull(values, "values");
     if (epochMillis.length != values.length) {
-      throw new IllegalArgumentException(
-          "epochMillis and values differ in length: " + epochMillis.length + " timestamps, " + values.length + " values");
+      throw new IllegalArgumentException("epochMillis and values differ in length: "
+          + epochMillis.length + " timestamps, " + values.length + " values");
     }
   }
 }

@@ -32,7 +32,8 @@ public final class Dlt645Options {
     try {
       return ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new BadInputException("--zone must be a time-zone id such as Asia/Shanghai or UTC, not \"" + zone + "\"", e);
+      throw new BadInputException(
+          "--zone must be a time-zone id such as Asia/Shanghai or UTC, not \"" + zone + "\"", e);
     }
   }
 

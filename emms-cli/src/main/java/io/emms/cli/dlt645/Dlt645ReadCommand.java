@@ -59,7 +59,7 @@ public final class Dlt645ReadCommand implements Callable<Integer> {
   long timeoutMillis;
 
   @Option(names = "--zone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
-      description = "the meter's local time zone: its date and time values are local times there (default ${DEFAULT-VALUE})")
+      description = "the meter's local time zone, in which its clock values are (default ${DEFAULT-VALUE})")
   String zone;
 
   @Override

@@ -73,7 +73,7 @@ public final class Dlt645SimulateCommand implements Callable<Integer> {
           .build()));
     }
     SimulatedMeter[] served = simulated.toArray(SimulatedMeter[]::new);
-    TcpServerConfig config = TcpServerConfig.builder().bindAddress(bind).port(LinkOptions.port("--tcp", Integer.toString(port), 0)).build();
+    TcpServerConfig config = TcpServerConfig.builder().bindAddress(bind).port(LinkOptions.listenPort(port)).build();
     try (TcpLinkServer server = new TcpLinkServer(config, link -> Dlt645Simulator.attach(link, served).start())) {
       server.start().join();
       PrintWriter out = spec.commandLine().getOut();

@@ -168,7 +168,9 @@ public final class ModbusReadCommand implements Callable<Integer> {
         throw e;
       }
       if (cause instanceof ModbusExceptionResponseException refused) {
-        json.putObject("exception").put("code", refused.exceptionCode().code()).put("name", refused.exceptionCode().name());
+        json.putObject("exception")
+            .put("code", refused.exceptionCode().code())
+            .put("name", refused.exceptionCode().name());
         json.put("message", "unit " + unit + " refused " + describe(range) + otherTableHint(refused, range));
       } else if (cause instanceof ModbusTimeoutException) {
         json.put("quality", "TIMEOUT");
@@ -183,7 +185,8 @@ public final class ModbusReadCommand implements Callable<Integer> {
   /** {@code "input registers 0..9 (function 4)"}: what was asked, as the meter's manual lists it. */
   private static String describe(RegisterRange range) {
     String table = range.table().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    return table + " " + range.address() + ".." + (range.end() - 1) + " (function " + range.table().readFunction() + ")";
+    return table + " " + range.address() + ".." + (range.end() - 1)
+        + " (function " + range.table().readFunction() + ")";
   }
 
   /** Meters put measurements in one table (SDM630: input registers): exception 02 often means the other one. */
