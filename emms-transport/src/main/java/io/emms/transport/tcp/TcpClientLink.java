@@ -48,6 +48,8 @@ public final class TcpClientLink implements Link {
   private final AtomicLong connectAttempts = new AtomicLong();
   private volatile LinkListener listener = NO_LISTENER;
   private volatile Channel channel;
+  /** Why the last connection went down, as the cause of writes that find the link down. */
+  private volatile Throwable lastDrop;
   private Session session;
   private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
 
@@ -94,7 +96,7 @@ public final class TcpClientLink implements Link {
   /** Writes and flushes; fails at once with a {@link LinkException} while not connected. */
   @Override
   public CompletableFuture<Void> write(ByteBuf data) {
-    return NettyLinks.write(channel, data, name);
+    return NettyLinks.write(channel, data, name, lastDrop);
   }
 
   @Override
@@ -252,6 +254,7 @@ public final class TcpClientLink implements Link {
         }
       }
       Throwable why = cause != null ? cause : new LinkException(name + ": connection closed by the peer");
+      lastDrop = why;
       if (reconnect) {
         log.warn("{}: connection lost ({}), reconnecting", name, cause != null ? cause : "closed by the peer");
       } else {

@@ -171,7 +171,10 @@ class TcpLinkTest {
     CompletableFuture<Void> write = client.write(data);
 
     assertThat(write).isCompletedExceptionally();
-    assertThatThrownBy(write::join).hasCauseInstanceOf(LinkException.class);
+    assertThatThrownBy(write::join).cause()
+        .isInstanceOf(LinkException.class)
+        .hasMessage(client.name() + ": not connected")
+        .cause().as("why the connection went down").isNotNull();
     assertThat(data.refCnt()).isZero();
     assertThat(client.isOpen()).isFalse();
   }
