@@ -11,7 +11,8 @@ LINE_PORT="${EMMS_DEMO_LINE_PORT:-16451}"
 JAR=emms-cli/target/emms.jar
 
 ./mvnw -B -q -DskipTests -pl emms-cli -am package
-java -jar "$JAR" simulate dlt645 --tcp "$PORT" --meters 000102030425,000102030426 --initial-kwh 1206.42 &
+java -jar "$JAR" simulate dlt645 --tcp "$PORT" --meters 000102030425,000102030426 --initial-kwh 1206.42 \
+  --zone Asia/Shanghai &
 SIM=$!
 java -jar "$JAR" simulate line --tcp "$LINE_PORT" --meter dlt645-2007:000000000011 \
   --meter dlt645-1997:000000000013 --meter modbus:1:sdm630 --meter modbus:2:ddsu666 &
@@ -27,7 +28,7 @@ for port in "$PORT" "$LINE_PORT"; do
 done
 
 for meter in 000102030425 000102030426; do
-  java -jar "$JAR" read dlt645 --tcp "127.0.0.1:$PORT" --address "$meter" \
+  java -jar "$JAR" read dlt645 --tcp "127.0.0.1:$PORT" --address "$meter" --zone Asia/Shanghai \
     --di 00010000 --di 0001FF00 --di 0201FF00 --di 0202FF00 --di 02030000 --di 02060000 \
     --di 02800002 --di 04000503 --di 04000101 --di 04000102
 done

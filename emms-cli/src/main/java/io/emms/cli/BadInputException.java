@@ -1,6 +1,6 @@
 package io.emms.cli;
 
-/** Input that a command cannot use; reported on stderr with exit code {@value EmmsCli#EXIT_BAD_INPUT}. */
+/** Input that a command cannot use; reported on stderr with exit code {@value ExitCode#BAD_INPUT}. */
 public class BadInputException extends RuntimeException {
 
   public BadInputException(String message) {

@@ -1,5 +1,6 @@
 package io.emms.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emms.cli.output.FrameDescriber;
 import io.emms.cli.output.HexInput;
 import io.emms.cli.output.JsonOutput;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Decodes protocol frames given as hex and prints one JSON object per frame.",
       "Each HEX argument is one frame (quote it when it has spaces); bytes typed without quotes form one frame.",
-      "With no HEX, reads one frame per line from standard input. Exit code 2 when any input is not a frame."
+      "With no HEX, reads one frame per line from standard input. Exit code 2 when any input is not a frame",
+      "or has a wrong checksum (such a frame is still described, with its checksum verdict false)."
     })
 final class DecodeCommand implements Callable<Integer> {
 
@@ -51,14 +53,29 @@ final class DecodeCommand implements Callable<Integer> {
     int bad = 0;
     for (String frame : frames) {
       try {
-        out.println(JsonOutput.line(describer.describe(HexInput.parse(frame))));
+        ObjectNode description = describer.describe(HexInput.parse(frame));
+        out.println(JsonOutput.line(description));
+        if (checksumFailed(description)) {
+          err.println("emms decode: wrong checksum in " + frame.strip());
+          bad++;
+        }
       } catch (BadInputException e) {
         err.println("emms decode: " + e.getMessage());
         bad++;
       }
     }
     out.flush();
-    return bad == 0 ? 0 : EmmsCli.EXIT_BAD_INPUT;
+    return bad == 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
+  }
+
+  /** Whether the description's checksum verdict (CRC for RTU, LRC for ASCII, CS for DL/T 645) is false. */
+  private static boolean checksumFailed(ObjectNode description) {
+    for (String verdict : List.of("crcOk", "lrcOk", "checksumOk")) {
+      if (description.has(verdict) && !description.get(verdict).asBoolean()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> stdinLines() throws IOException {

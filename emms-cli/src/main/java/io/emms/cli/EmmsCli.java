@@ -1,8 +1,13 @@
 package io.emms.cli;
 
 import io.emms.cli.poll.PollCommand;
+import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the {@code emms} command-line tool. */
 @Command(
@@ -13,11 +18,36 @@ import picocli.CommandLine.Command;
     subcommands = {DecodeCommand.class, SimulateCommand.class, ReadCommand.class, PollCommand.class, AnalyzeCommand.class})
 public final class EmmsCli {
 
-  /** Exit code for input that is not what the command expects (a bad frame, a bad CSV line). */
-  public static final int EXIT_BAD_INPUT = 2;
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "on failure, print the stack trace after the one-line message")
+  boolean verbose;
+
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+      description = "no progress messages on stderr (they appear only when stderr is a terminal)")
+  boolean quiet;
 
   public static void main(String[] args) {
+    quietLibraryLogs(args);
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The libraries log through slf4j-simple to stderr, where the CLI's own one-line messages go: only their warnings
+   * and errors show, unless the user asked for {@code --verbose} (then emms logs at debug, the rest at info). A level
+   * set with {@code -D} wins.
+   */
+  private static void quietLibraryLogs(String[] args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    setUnlessGiven("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    if (verbose) {
+      setUnlessGiven("org.slf4j.simpleLogger.log.io.emms", "debug");
+    }
+  }
+
+  private static void setUnlessGiven(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /** The configured command line, also used by tests. */
@@ -25,16 +55,29 @@ public final class EmmsCli {
     CommandLine cli = new CommandLine(new EmmsCli());
     cli.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("emms: " + ex.getMessage() + " (see --help)");
-      return EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     });
     cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      if (ex instanceof BadInputException) {
-        cmd.getErr().println("emms: " + ex.getMessage());
-        return EXIT_BAD_INPUT;
+      CommandFailure failure = new CommandFailure(ex);
+      PrintWriter err = cmd.getErr();
+      err.println("emms: " + failure.message());
+      if (hasOption(parseResult, "--verbose")) {
+        failure.failure().printStackTrace(err);
       }
-      throw ex;
+      err.flush();
+      return failure.exitCode();
     });
     return cli;
+  }
+
+  /** Whether the user gave an inherited option on any command of the line, e.g. {@code emms read --quiet dlt645}. */
+  public static boolean hasOption(ParseResult parsed, String name) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

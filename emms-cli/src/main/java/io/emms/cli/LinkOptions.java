@@ -7,6 +7,7 @@ import io.emms.transport.serial.SerialLink;
 import io.emms.transport.tcp.ReconnectPolicy;
 import io.emms.transport.tcp.TcpClientConfig;
 import io.emms.transport.tcp.TcpClientLink;
+import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -38,12 +39,7 @@ public final class LinkOptions {
       if (colon <= 0) {
         throw new BadInputException("--tcp takes HOST:PORT, not \"" + target.tcp + "\"");
       }
-      int port;
-      try {
-        port = Integer.parseInt(target.tcp.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw new BadInputException("--tcp port must be a number, not \"" + target.tcp.substring(colon + 1) + "\"");
-      }
+      int port = port("--tcp", target.tcp.substring(colon + 1), 1);
       return new TcpClientLink(TcpClientConfig.builder(target.tcp.substring(0, colon), port)
           .reconnect(ReconnectPolicy.never())
           .build());
@@ -52,6 +48,37 @@ public final class LinkOptions {
         .baudRate(baud == null ? defaultBaud : baud)
         .parity(parity == null ? defaultParity : parity(parity))
         .build());
+  }
+
+  /** A {@code --tcp} port to listen on: 0 (any free port) to 65535. */
+  public static int listenPort(int port) {
+    return port("--tcp", Integer.toString(port), 0);
+  }
+
+  /**
+   * A TCP port given as text, checked for its range.
+   *
+   * @param lowest 1 for a port to dial, 0 for a port to listen on (0: any free port)
+   */
+  private static int port(String option, String text, int lowest) {
+    int port;
+    try {
+      port = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new BadInputException(option + " port must be a number, not \"" + text + "\"");
+    }
+    if (port < lowest || port > 65535) {
+      throw new BadInputException(option + " port must be " + lowest + "..65535, not " + port);
+    }
+    return port;
+  }
+
+  /** A response timeout option, which must be positive. */
+  public static Duration timeout(long millis) {
+    if (millis <= 0) {
+      throw new BadInputException("--timeout must be a positive number of milliseconds, not " + millis);
+    }
+    return Duration.ofMillis(millis);
   }
 
   private static Parity parity(String name) {

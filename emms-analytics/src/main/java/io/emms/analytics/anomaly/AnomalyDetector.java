@@ -11,9 +11,11 @@ public interface AnomalyDetector {
   /**
    * Flags anomalous points.
    *
-   * @param epochMillis timestamps, same length as values
+   * @param epochMillis timestamps, required (a flagged point carries its time), same length as values
    * @param values the series; NaN (missing) is never flagged
    * @return flagged points in time order
+   * @throws NullPointerException if either array is null, before any work is done
+   * @throws IllegalArgumentException if the arrays differ in length
    */
   List<Anomaly> detect(long[] epochMillis, double[] values);
 }

@@ -45,6 +45,7 @@ public final class ArmaResidualDetector implements AnomalyDetector {
 
   @Override
   public List<Anomaly> detect(long[] epochMillis, double[] values) {
+    SeriesArguments.check(epochMillis, values);
     ArimaModel m = model != null ? model : Arima.fit(values, order, order.d() == 0).model();
     StreamingArma streaming = new StreamingArma(m, threshold);
     List<Anomaly> out = new ArrayList<>();

@@ -20,6 +20,7 @@ public final class HampelDetector implements AnomalyDetector {
 
   @Override
   public List<Anomaly> detect(long[] epochMillis, double[] values) {
+    SeriesArguments.check(epochMillis, values);
     int k = config.halfWindow();
     double[] window = new double[2 * k + 1];
     List<Anomaly> out = new ArrayList<>();

@@ -24,6 +24,7 @@ public final class SeasonalDetector implements AnomalyDetector {
 
   @Override
   public List<Anomaly> detect(long[] epochMillis, double[] values) {
+    SeriesArguments.check(epochMillis, values);
     SeasonalBuckets buckets = new SeasonalBuckets(config);
     int[] bucketOf = new int[values.length];
     int[] counts = new int[buckets.count()];

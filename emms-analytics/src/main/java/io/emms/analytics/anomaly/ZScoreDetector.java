@@ -20,6 +20,7 @@ public final class ZScoreDetector implements AnomalyDetector {
 
   @Override
   public List<Anomaly> detect(long[] epochMillis, double[] values) {
+    SeriesArguments.check(epochMillis, values);
     Welford w = new Welford();
     for (double v : values) {
       if (!Double.isNaN(v)) {

@@ -1,6 +1,7 @@
 package io.emms.analytics.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.emms.analytics.arma.ArimaModel;
@@ -228,6 +229,25 @@ class DetectorsTest {
         boolean flagged = d.offer(t[i], x[i]);
         assertThat(flagged && Double.isNaN(x[i])).isFalse();
       }
+    }
+  }
+
+  @Test
+  void everyBatchDetectorChecksItsArgumentsBeforeItWorks() {
+    double[] flat = {10, 10, 10, 10, 10, 10, 10, 10, 400};
+    ArimaModel ar1 = new ArimaModel(new ArimaOrder(1, 0, 0), new double[] {0.5}, new double[0], 10, 1);
+    List<AnomalyDetector> detectors = List.of(new ZScoreDetector(ZScoreConfig.TWO_SIGMA),
+        new HampelDetector(HampelConfig.DEFAULT), new SeasonalDetector(SeasonalConfig.DEFAULT),
+        ArmaResidualDetector.withModel(ar1, 3));
+    for (AnomalyDetector d : detectors) {
+      assertThatThrownBy(() -> d.detect(null, flat)).as(d.name())
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("epochMillis: timestamps are required, one per value");
+      assertThatThrownBy(() -> d.detect(grid(9), null)).as(d.name())
+          .isInstanceOf(NullPointerException.class).hasMessage("values");
+      assertThatThrownBy(() -> d.detect(grid(8), flat)).as(d.name())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("epochMillis and values differ in length: 8 timestamps, 9 values");
     }
   }
 }

@@ -13,6 +13,7 @@ import io.emms.analytics.arma.OrderSearch;
 import io.emms.analytics.arma.OrderSearchConfig;
 import io.emms.analytics.arma.OrderSelection;
 import io.emms.cli.BadInputException;
+import io.emms.cli.Progress;
 import io.emms.cli.output.JsonOutput;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -80,8 +81,9 @@ public final class ArmaCommand implements Callable<Integer> {
     ObjectNode json = JsonOutput.object();
     ArimaFit fit;
     OrderSelection selection = null;
-    try {
+    try (Progress progress = Progress.of(spec)) {
       if (order.strip().equalsIgnoreCase("auto")) {
+        progress.show("analyze arma: searching orders (" + search + ", " + criterion + ") on " + y.length + " rows");
         selection = select(y);
         fit = selection.best();
       } else {
@@ -89,6 +91,7 @@ public final class ArmaCommand implements Callable<Integer> {
         if (Boolean.TRUE.equals(mean) && o.d() > 0) {
           throw new BadInputException("--mean needs d = 0 (a differenced model has no mean), got " + o);
         }
+        progress.show("analyze arma: fitting " + o + " on " + y.length + " rows");
         fit = Arima.fit(y, ArimaConfig.of(o, Boolean.TRUE.equals(mean)));
       }
     } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package io.emms.cli.analyze;
 
 import io.emms.cli.BadInputException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,19 +15,28 @@ import java.util.List;
  * A CSV file of meter data: one value per line, or comma-separated columns with an optional header line. An empty
  * field or {@code NaN} (as numpy and R's {@code write.csv} of doubles write it) is a missing reading. Every parse
  * error names the file's line number.
+ *
+ * <p>Files as spreadsheets save them are read too: a UTF-8 byte-order mark (Excel's "CSV UTF-8") is skipped, and
+ * a header line with semicolons and no comma means the European dialect, semicolon separators and decimal commas
+ * ({@code 1,5} is 1.5). Without such a header a comma is always a separator, since a bare {@code 1,5} could be
+ * either.
  */
 public final class CsvTable {
+
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final String source;
   private final List<String> header;
   private final List<String[]> rows;
   private final int[] lineNumbers;
+  private final boolean semicolons;
 
-  private CsvTable(String source, List<String> header, List<String[]> rows, int[] lineNumbers) {
+  private CsvTable(String source, List<String> header, List<String[]> rows, int[] lineNumbers, boolean semicolons) {
     this.source = source;
     this.header = header;
     this.rows = rows;
     this.lineNumbers = lineNumbers;
+    this.semicolons = semicolons;
   }
 
   /** Reads a file; a first line with a field that is neither a number nor empty is taken as the header. */
@@ -36,6 +46,9 @@ public final class CsvTable {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new BadInputException("cannot read " + file + ": no such file", e);
+    } catch (CharacterCodingException e) {
+      throw new BadInputException("cannot read " + file + ": not a text file in UTF-8 (a binary file or another"
+          + " encoding; save it as CSV UTF-8)", e);
     } catch (IOException e) {
       throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -46,14 +59,16 @@ public final class CsvTable {
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();
     List<Integer> numbers = new ArrayList<>();
+    boolean semicolons = !lines.isEmpty() && isEuropeanHeader(withoutByteOrderMark(lines.get(0)));
+    String separator = semicolons ? ";" : ",";
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
+      String line = i == 0 ? withoutByteOrderMark(lines.get(0)) : lines.get(i);
       // In a one-column file a blank line is a missing value; elsewhere it is layout.
       int width = header != null ? header.size() : rows.isEmpty() ? 1 : rows.get(0).length;
       if (line.isBlank() && (lines.size() == i + 1 || width > 1)) {
         continue;
       }
-      String[] fields = line.split(",", -1);
+      String[] fields = line.split(separator, -1);
       for (int f = 0; f < fields.length; f++) {
         fields[f] = fields[f].strip();
       }
@@ -67,7 +82,16 @@ public final class CsvTable {
     if (rows.isEmpty()) {
       throw new BadInputException(source + ": no data rows");
     }
-    return new CsvTable(source, header, rows, numbers.stream().mapToInt(Integer::intValue).toArray());
+    return new CsvTable(source, header, rows, numbers.stream().mapToInt(Integer::intValue).toArray(), semicolons);
+  }
+
+  private static String withoutByteOrderMark(String line) {
+    return !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? line.substring(1) : line;
+  }
+
+  /** A header (a field that is not a number) with semicolons and no comma: the dialect Excel saves in Europe. */
+  private static boolean isEuropeanHeader(String firstLine) {
+    return firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 && looksLikeHeader(firstLine.split(";", -1));
   }
 
   private static boolean looksLikeHeader(String[] fields) {
@@ -84,6 +108,14 @@ public final class CsvTable {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * How the file was read when that is not plain CSV, for a note on stderr: {@code "';' separators, decimal
+   * commas"}; empty for comma-separated files.
+   */
+  public String dialect() {
+    return semicolons ? "';' separators, decimal commas" : "";
   }
 
   /** The file name the messages use. */
@@ -184,7 +216,7 @@ public final class CsvTable {
       return Double.NaN;
     }
     try {
-      double v = Double.parseDouble(f);
+      double v = Double.parseDouble(semicolons ? decimalComma(f) : f);
       if (!Double.isFinite(v)) {
         throw new NumberFormatException();
       }
@@ -192,6 +224,14 @@ public final class CsvTable {
     } catch (NumberFormatException e) {
       throw new BadInputException(where(row) + ": \"" + f + "\" is not a number");
     }
+  }
+
+  /** {@code 1,5} as {@code 1.5}; a point as well would be a thousands separator, which is refused as ambiguous. */
+  private static String decimalComma(String field) {
+    if (field.indexOf('.') >= 0) {
+      throw new NumberFormatException(field);
+    }
+    return field.replace(',', '.');
   }
 
   private static boolean isMissing(String field) {

@@ -3,6 +3,8 @@ package io.emms.cli.dlt645;
 import io.emms.cli.BadInputException;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645Edition;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 
 /** Parsing of the DL/T 645 options shared by the commands, with messages a field engineer understands. */
 public final class Dlt645Options {
@@ -22,6 +24,16 @@ public final class Dlt645Options {
       return Dlt645Address.of(address);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("meter address must be 12 digits, not \"" + address + "\"", e);
+    }
+  }
+
+  /** The meters' local time zone: their clocks and date registers carry no zone of their own. */
+  public static ZoneId zone(String zone) {
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new BadInputException(
+          "--zone must be a time-zone id such as Asia/Shanghai or UTC, not \"" + zone + "\"", e);
     }
   }
 

@@ -2,7 +2,9 @@ package io.emms.cli.dlt645;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emms.cli.BadInputException;
+import io.emms.cli.CommandFailure;
+import io.emms.cli.ExitCode;
+import io.emms.cli.Progress;
 import io.emms.cli.LinkOptions;
 import io.emms.cli.output.HexInput;
 import io.emms.cli.output.JsonOutput;
@@ -19,7 +21,7 @@ import io.emms.dlt645.codec.Dlt645DataId;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645ErrorReplyException;
 import io.emms.transport.serial.Parity;
-import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,14 +58,20 @@ public final class Dlt645ReadCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "2000", paramLabel = "MS", description = "response timeout in ms (default ${DEFAULT-VALUE})")
   long timeoutMillis;
 
+  @Option(names = "--zone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
+      description = "the meter's local time zone, in which its clock values are (default ${DEFAULT-VALUE})")
+  String zone;
+
   @Override
   public Integer call() {
     Dlt645Edition ed = Dlt645Options.edition(edition);
+    ZoneId meterZone = Dlt645Options.zone(zone);
     Dlt645Address meter = Dlt645Options.address(address);
     List<Integer> ids = dataIds.stream().map(di -> Dlt645Options.dataId(di, ed)).toList();
     Dlt645ClientConfig config = Dlt645ClientConfig.builder()
-        .responseTimeout(Duration.ofMillis(timeoutMillis))
+        .responseTimeout(LinkOptions.timeout(timeoutMillis))
         .defaultEdition(ed)
+        .zone(meterZone)
         .build();
     Link bus = link.open(Parity.EVEN, 2400);
     try (Dlt645Client client = Dlt645Client.create(bus, config)) {
@@ -72,16 +80,18 @@ public final class Dlt645ReadCommand implements Callable<Integer> {
       json.put("link", bus.name());
       json.put("address", meter.toString());
       json.put("edition", edition);
+      json.put("zone", meterZone.getId());
       ArrayNode readings = json.putArray("readings");
       boolean allRead = true;
-      for (int di : ids) {
-        allRead &= read(client, meter, ed, di, readings.addObject());
+      try (Progress progress = Progress.of(spec)) {
+        for (int di : ids) {
+          progress.show("read dlt645: " + Dlt645DataId.format(di, ed) + " from " + meter + " on " + bus.name());
+          allRead &= read(client, meter, ed, di, readings.addObject());
+        }
       }
       spec.commandLine().getOut().println(JsonOutput.line(json));
       spec.commandLine().getOut().flush();
-      return allRead ? 0 : 1;
-    } catch (CompletionException e) {
-      throw new BadInputException("cannot reach " + bus.name() + ": " + e.getCause().getMessage(), e);
+      return allRead ? ExitCode.OK : ExitCode.NOT_READ;
     } finally {
       bus.close();
     }
@@ -102,12 +112,19 @@ public final class Dlt645ReadCommand implements Callable<Integer> {
       return true;
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
+      if (CommandFailure.causedByLink(cause)) {
+        throw e;
+      }
       if (cause instanceof Dlt645ErrorReplyException error) {
         out.put("quality", "ERROR");
         ObjectNode err = out.putObject("error");
         err.put("code", String.format("%02X", error.errorByte()));
         ArrayNode reasons = err.putArray("reasons");
         error.reasons().forEach(r -> reasons.add(r.name()));
+        if (error.mayBeOtherEdition()) {
+          err.put("hint", "the meter may speak DL/T 645-" + (edition == Dlt645Edition.V2007 ? "1997" : "2007")
+              + "; try --edition " + (edition == Dlt645Edition.V2007 ? "1997" : "2007"));
+        }
       } else {
         out.put("quality", cause instanceof MeterTimeoutException ? "TIMEOUT" : "ERROR");
         out.put("message", String.valueOf(cause.getMessage()));

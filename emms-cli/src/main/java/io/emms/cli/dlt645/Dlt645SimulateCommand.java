@@ -1,5 +1,6 @@
 package io.emms.cli.dlt645;
 
+import io.emms.cli.LinkOptions;
 import io.emms.cli.UntilStopped;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.simulator.Dlt645Simulator;
@@ -9,6 +10,7 @@ import io.emms.dlt645.simulator.SimulatedMeterConfig;
 import io.emms.transport.tcp.TcpLinkServer;
 import io.emms.transport.tcp.TcpServerConfig;
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,15 +45,21 @@ public final class Dlt645SimulateCommand implements Callable<Integer> {
   @Option(names = "--load-kw", defaultValue = "2.0", description = "constant load of each meter in kW (default ${DEFAULT-VALUE})")
   double loadKw;
 
-  @Option(names = "--initial-kwh", defaultValue = "0", description = "forward active energy each meter starts from (default ${DEFAULT-VALUE})")
+  @Option(names = "--initial-kwh", defaultValue = "1206.42",
+      description = "forward active energy each meter starts from (default ${DEFAULT-VALUE})")
   double initialKwh;
 
   @Option(names = "--noise", defaultValue = "0.01", description = "relative noise on voltages and currents (default ${DEFAULT-VALUE})")
   double noise;
 
+  @Option(names = "--zone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
+      description = "the meters' local time zone, in which their clocks run (default ${DEFAULT-VALUE})")
+  String zone;
+
   @Override
   public Integer call() {
     Dlt645Edition ed = Dlt645Options.edition(edition);
+    ZoneId meterZone = Dlt645Options.zone(zone);
     List<SimulatedMeter> simulated = new ArrayList<>();
     long seed = 645;
     for (String address : meters) {
@@ -60,16 +68,17 @@ public final class Dlt645SimulateCommand implements Callable<Integer> {
           .loadProfile(LoadProfile.constant(loadKw))
           .noise(noise)
           .initialEnergyKwh(initialKwh)
+          .zone(meterZone)
           .seed(seed++)
           .build()));
     }
     SimulatedMeter[] served = simulated.toArray(SimulatedMeter[]::new);
-    TcpServerConfig config = TcpServerConfig.builder().bindAddress(bind).port(port).build();
+    TcpServerConfig config = TcpServerConfig.builder().bindAddress(bind).port(LinkOptions.listenPort(port)).build();
     try (TcpLinkServer server = new TcpLinkServer(config, link -> Dlt645Simulator.attach(link, served).start())) {
       server.start().join();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("simulating %d DL/T 645-%s meter(s) %s on tcp:%s:%d%n",
-          served.length, edition, meters, bind, server.port());
+      out.printf("simulating %d DL/T 645-%s meter(s) %s, clocks in %s, on tcp:%s:%d%n",
+          served.length, edition, meters, meterZone, bind, server.port());
       out.flush();
       UntilStopped.await();
     }

@@ -3,14 +3,22 @@ package io.emms.cli.modbus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emms.cli.BadInputException;
+import io.emms.cli.CommandFailure;
+import io.emms.cli.ExitCode;
+import io.emms.cli.Progress;
 import io.emms.cli.LinkOptions;
 import io.emms.cli.output.JsonOutput;
 import io.emms.core.link.Link;
+import io.emms.core.reading.Quality;
 import io.emms.core.reading.Reading;
 import io.emms.modbus.client.ModbusClient;
 import io.emms.modbus.client.ModbusClientConfig;
 import io.emms.modbus.client.ModbusExceptionResponseException;
 import io.emms.modbus.client.ModbusMode;
+import io.emms.modbus.client.ModbusTimeoutException;
+import io.emms.modbus.client.RegisterRange;
+import io.emms.modbus.client.RegisterTable;
+import io.emms.modbus.pdu.ExceptionCode;
 import io.emms.modbus.pdu.RegisterView;
 import io.emms.modbus.profile.MeterProfile;
 import io.emms.modbus.profile.MeterProfiles;
@@ -18,6 +26,7 @@ import io.emms.modbus.profile.ModbusMeterReader;
 import io.emms.transport.serial.Parity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.ArgGroup;
@@ -68,39 +77,61 @@ public final class ModbusReadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (unit < 1 || unit > 247) {
+      throw new BadInputException("--unit must be 1..247, not " + unit);
+    }
+    Duration timeout = LinkOptions.timeout(timeoutMillis);
+    MeterProfile profile = what.profile == null ? null : profile(what.profile);
+    RegisterRange range = what.raw == null ? null : range(what.raw);
     Link bus = link.open(Parity.EVEN, 9600);
     ModbusMode mode = bus.name().startsWith("tcp") ? ModbusMode.TCP : ModbusMode.RTU;
-    ModbusClientConfig config = ModbusClientConfig.builder().mode(mode).timeout(Duration.ofMillis(timeoutMillis)).build();
+    ModbusClientConfig config = ModbusClientConfig.builder().mode(mode).timeout(timeout).build();
     try (ModbusClient client = ModbusClient.create(bus, config)) {
       client.connect().join();
-      ObjectNode json = what.profile != null ? profiled(client) : registers(client);
+      ObjectNode json = JsonOutput.object();
+      json.put("unit", unit);
+      boolean allRead = profile != null ? profiled(client, profile, json) : registers(client, range, json);
       spec.commandLine().getOut().println(JsonOutput.line(json));
       spec.commandLine().getOut().flush();
-      return 0;
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof ModbusExceptionResponseException refused) {
-        ObjectNode json = JsonOutput.object();
-        json.put("unit", unit);
-        json.putObject("exception").put("code", refused.exceptionCode().code()).put("name", refused.exceptionCode().name());
-        spec.commandLine().getOut().println(JsonOutput.line(json));
-        spec.commandLine().getOut().flush();
-        return 1;
-      }
-      throw new BadInputException(bus.name() + " unit " + unit + ": " + e.getCause().getMessage(), e);
+      return allRead ? ExitCode.OK : ExitCode.NOT_READ;
     } finally {
       bus.close();
     }
   }
 
-  private ObjectNode profiled(ModbusClient client) {
-    MeterProfile profile = MeterProfiles.find(what.profile).orElseThrow(() -> new BadInputException(
-        "unknown profile \"" + what.profile + "\"; profiles are " + MeterProfiles.names()));
-    List<Reading> readings = new ModbusMeterReader(client, profile).readAll(Integer.toString(unit)).join();
-    ObjectNode json = JsonOutput.object();
-    json.put("unit", unit);
+  private static MeterProfile profile(String name) {
+    return MeterProfiles.find(name).orElseThrow(() -> new BadInputException(
+        "unknown profile \"" + name + "\"; profiles are " + MeterProfiles.names()));
+  }
+
+  private static RegisterRange range(Raw raw) {
+    if (raw.function != 3 && raw.function != 4) {
+      throw new BadInputException("--function must be 3 or 4, not " + raw.function);
+    }
+    if (raw.address < 0 || raw.address > 65535) {
+      throw new BadInputException("--address must be 0..65535, not " + raw.address);
+    }
+    if (raw.count < 1 || raw.count > 125) {
+      throw new BadInputException("--count must be 1..125, not " + raw.count);
+    }
+    if (raw.address + raw.count > 65536) {
+      throw new BadInputException("--address " + raw.address + " --count " + raw.count + " ends beyond register 65535");
+    }
+    return new RegisterRange(
+        raw.function == 3 ? RegisterTable.HOLDING_REGISTERS : RegisterTable.INPUT_REGISTERS, raw.address, raw.count);
+  }
+
+  /** Every quantity of the profile; a reading that failed names the registers that were asked for it. */
+  private boolean profiled(ModbusClient client, MeterProfile profile, ObjectNode json) {
+    List<Reading> readings;
+    try (Progress progress = Progress.of(spec)) {
+      progress.show("read modbus: " + profile.model() + " unit " + unit);
+      readings = new ModbusMeterReader(client, profile).readAll(Integer.toString(unit)).join();
+    }
     json.put("profile", what.profile);
     json.put("model", profile.model());
     ArrayNode array = json.putArray("readings");
+    boolean allRead = true;
     for (Reading r : readings) {
       ObjectNode o = array.addObject();
       o.put("quantity", r.quantity().toString());
@@ -111,29 +142,60 @@ public final class ModbusReadCommand implements Callable<Integer> {
       }
       o.put("unit", r.unit().symbol());
       o.put("quality", r.quality().name());
+      if (r.quality() != Quality.VALID) {
+        allRead = false;
+        profile.point(r.quantity()).ifPresent(p -> o.put("registers", describe(p.range())));
+      }
     }
-    return json;
+    return allRead;
   }
 
-  private ObjectNode registers(ModbusClient client) {
-    Raw raw = what.raw;
-    if (raw.function != 3 && raw.function != 4) {
-      throw new BadInputException("--function must be 3 or 4, not " + raw.function);
+  private boolean registers(ModbusClient client, RegisterRange range, ObjectNode json) {
+    json.put("function", range.table().readFunction());
+    json.put("address", range.address());
+    try {
+      RegisterView response = range.table() == RegisterTable.HOLDING_REGISTERS
+          ? client.readHoldingRegisters(unit, range.address(), range.count()).join()
+          : client.readInputRegisters(unit, range.address(), range.count()).join();
+      ArrayNode values = json.putArray("registers");
+      for (int v : response.registerValues()) {
+        values.add(v);
+      }
+      return true;
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (CommandFailure.causedByLink(cause)) {
+        throw e;
+      }
+      if (cause instanceof ModbusExceptionResponseException refused) {
+        json.putObject("exception")
+            .put("code", refused.exceptionCode().code())
+            .put("name", refused.exceptionCode().name());
+        json.put("message", "unit " + unit + " refused " + describe(range) + otherTableHint(refused, range));
+      } else if (cause instanceof ModbusTimeoutException) {
+        json.put("quality", "TIMEOUT");
+        json.put("message", "unit " + unit + " did not answer within " + timeoutMillis + " ms");
+      } else {
+        throw e;
+      }
+      return false;
     }
-    if (raw.count < 1 || raw.count > 125) {
-      throw new BadInputException("--count must be 1..125, not " + raw.count);
+  }
+
+  /** {@code "input registers 0..9 (function 4)"}: what was asked, as the meter's manual lists it. */
+  private static String describe(RegisterRange range) {
+    String table = range.table().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return table + " " + range.address() + ".." + (range.end() - 1)
+        + " (function " + range.table().readFunction() + ")";
+  }
+
+  /** Meters put measurements in one table (SDM630: input registers): exception 02 often means the other one. */
+  private static String otherTableHint(ModbusExceptionResponseException refused, RegisterRange range) {
+    if (refused.exceptionCode() != ExceptionCode.ILLEGAL_DATA_ADDRESS) {
+      return "";
     }
-    RegisterView response = raw.function == 3
-        ? client.readHoldingRegisters(unit, raw.address, raw.count).join()
-        : client.readInputRegisters(unit, raw.address, raw.count).join();
-    ObjectNode json = JsonOutput.object();
-    json.put("unit", unit);
-    json.put("function", raw.function);
-    json.put("address", raw.address);
-    ArrayNode values = json.putArray("registers");
-    for (int v : response.registerValues()) {
-      values.add(v);
-    }
-    return json;
+    return range.table() == RegisterTable.HOLDING_REGISTERS
+        ? "; the meter may keep them in input registers (--function 4)"
+        : "; the meter may keep them in holding registers (--function 3)";
   }
 }

@@ -1,6 +1,7 @@
 package io.emms.cli.modbus;
 
 import io.emms.cli.BadInputException;
+import io.emms.cli.LinkOptions;
 import io.emms.cli.UntilStopped;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.profile.MeterProfiles;
@@ -54,7 +55,7 @@ public final class ModbusSimulateCommand implements Callable<Integer> {
     try (AutoCloseable ticking = device.ticker();
         ModbusServer server = ModbusServer.create(ModbusMode.TCP, unit, device.service());
         TcpLinkServer tcp = new TcpLinkServer(
-            TcpServerConfig.builder().bindAddress(bind).port(port).build(), server::attach)) {
+            TcpServerConfig.builder().bindAddress(bind).port(LinkOptions.listenPort(port)).build(), server::attach)) {
       tcp.start().join();
       PrintWriter out = spec.commandLine().getOut();
       out.printf("simulating %s as Modbus TCP unit %d on tcp:%s:%d%n", device.name(), unit, bind, tcp.port());

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.emms.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,5 +117,23 @@ class AnomaliesCommandTest {
     Path file = Files.writeString(dir.resolve("t.csv"), "timestamp,kwh\n2026-01-05T00:00Z,1\n05/01/2026 00:15,2\n");
     assertThat(badInput("analyze", "anomalies", "--input", file.toString(), "--method", "vee"))
         .isEqualTo("emms: " + file + " line 3: \"05/01/2026 00:15\" is not an ISO-8601 timestamp");
+  }
+
+  @Test
+  void anExcelFileFromAEuropeanLocaleIsReadAndTheDialectIsSaid() throws IOException {
+    // spike.csv as Excel saves it in a decimal-comma locale: BOM, ';' separators, decimal commas.
+    Path excel = dir.resolve("spike-excel.csv");
+    List<String> lines = Files.readAllLines(Path.of(resource("spike.csv")));
+    StringBuilder text = new StringBuilder("\uFEFF");
+    for (String line : lines) {
+      text.append(line.replace(",", ";").replace(".", ",")).append("\r\n");
+    }
+    Files.writeString(excel, text);
+
+    CliRun run = CliRun.of("analyze", "anomalies", "--input", excel.toString(), "--method", "hampel");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEqualToIgnoringNewLines("emms: " + excel + ": read with ';' separators, decimal commas");
+    assertThat(run.out()).isEqualTo(CliRun.of("analyze", "anomalies", "--input", resource("spike.csv"), "--method", "hampel").out());
   }
 }

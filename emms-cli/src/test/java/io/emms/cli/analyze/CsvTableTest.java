@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emms.cli.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvTableTest {
 
@@ -64,5 +68,41 @@ class CsvTableTest {
     assertThat(m[1]).containsExactly(3, Double.NaN);
     assertThat(t.text("meter")).containsExactly("m1", "m2");
     assertThatThrownBy(t::matrix).hasMessage("p.csv line 2: \"m1\" is not a number");
+  }
+
+  @Test
+  void aByteOrderMarkDoesNotHideTheFirstColumnName() {
+    CsvTable t = CsvTable.parse("excel.csv", List.of("\uFEFFtime,kw", "2026-01-01T00:00,1.5"));
+    assertThat(t.header()).containsExactly("time", "kw");
+    assertThat(t.series("kw")).containsExactly(1.5);
+    assertThat(t.dialect()).isEmpty();
+  }
+
+  @Test
+  void aSemicolonHeaderMeansSemicolonSeparatorsAndDecimalCommas() {
+    CsvTable t = CsvTable.parse("eu.csv", List.of("\uFEFFtime;kw;v", "2026-01-01T00:00;1,5;230", "2026-01-01T00:15;;231,25"));
+    assertThat(t.dialect()).isEqualTo("';' separators, decimal commas");
+    assertThat(t.text("time")).containsExactly("2026-01-01T00:00", "2026-01-01T00:15");
+    assertThat(t.series("kw")).containsExactly(1.5, Double.NaN);
+    assertThat(t.series("v")).containsExactly(230.0, 231.25);
+    CsvTable thousands = CsvTable.parse("eu.csv", List.of("kw;v", "1.234,5;230"));
+    assertThatThrownBy(() -> thousands.series("kw")).hasMessage("eu.csv line 2: \"1.234,5\" is not a number");
+  }
+
+  @Test
+  void withoutAHeaderACommaStaysASeparator() {
+    CsvTable t = CsvTable.parse("f.csv", List.of("1,5", "2,5"));
+    assertThat(t.dialect()).isEmpty();
+    assertThat(t.matrix()).isDeepEqualTo(new double[][] {{1, 5}, {2, 5}});
+  }
+
+  @Test
+  void aBinaryFileIsRefusedInOneLine(@TempDir Path dir) throws IOException {
+    Path binary = dir.resolve("meter.bin");
+    Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xD8, 0x00, (byte) 0x81, 0x0A});
+    assertThatThrownBy(() -> CsvTable.read(binary))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("cannot read " + binary + ": not a text file in UTF-8 (a binary file or another encoding;"
+            + " save it as CSV UTF-8)");
   }
 }

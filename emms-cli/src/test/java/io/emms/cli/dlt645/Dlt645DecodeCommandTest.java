@@ -75,8 +75,11 @@ class Dlt645DecodeCommandTest {
   @Test
   void unquotedBytesAreOneFrameAndBadChecksumIsReported() throws Exception {
     // Last data byte + checksum changed by one: 8B -> 8C is wrong for the same data.
-    JsonNode j = decodeOne("decode", "--protocol", "dlt645",
+    CliRun run = CliRun.of("decode", "--protocol", "dlt645",
         "68", "25", "04", "03", "02", "01", "00", "68", "91", "08", "33", "33", "34", "33", "75", "39", "45", "33", "8C", "16");
+    assertThat(run.exitCode()).as("a wrong checksum is bad input").isEqualTo(2);
+    assertThat(run.err()).startsWith("emms decode: wrong checksum in 68 25 04");
+    JsonNode j = JsonOutput.mapper().readTree(run.outLines()[0]);
     assertThat(j.get("checksumOk").asBoolean()).isFalse();
     assertThat(j.get("values").get(0).get("value").decimalValue()).isEqualByComparingTo("1206.42");
   }

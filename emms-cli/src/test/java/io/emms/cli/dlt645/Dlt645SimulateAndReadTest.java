@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emms.cli.CliRun;
 import io.emms.cli.EmmsCli;
+import io.emms.cli.RunningSimulator;
 import io.emms.cli.output.JsonOutput;
 import java.io.PipedReader;
 import java.io.PipedWriter;
@@ -61,9 +62,38 @@ class Dlt645SimulateAndReadTest {
   }
 
   @Test
-  void unreachableTargetIsBadInput() {
+  void unreachableTargetIsALinkFailureInOneLine() {
     CliRun run = CliRun.of("read", "dlt645", "--tcp", "127.0.0.1:1", "--address", "000102030425", "--di", "00010000");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("cannot reach tcp:127.0.0.1:1");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualToIgnoringNewLines("emms: tcp:127.0.0.1:1: connection refused");
+  }
+
+  @Test
+  void aMeterOfTheOtherEditionGetsAHint() throws Exception {
+    try (RunningSimulator sim = RunningSimulator.start("simulate", "dlt645", "--tcp", "0", "--edition", "1997",
+        "--meters", "000000000003")) {
+      CliRun run = CliRun.of("read", "dlt645", "--tcp", sim.target(), "--address", "000000000003",
+          "--di", "00010000", "--timeout", "1000");
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+      JsonNode reading = JsonOutput.mapper().readTree(run.outLines()[0]).get("readings").get(0);
+      assertThat(reading.get("quality").asText()).as(reading.toString()).isEqualTo("ERROR");
+      assertThat(reading.get("error").get("hint").asText())
+          .isEqualTo("the meter may speak DL/T 645-1997; try --edition 1997");
+    }
+  }
+
+  @Test
+  void theSimulatorAndTheReadSayInWhichZoneTheMeterClockRuns() throws Exception {
+    try (RunningSimulator sim = RunningSimulator.start("simulate", "dlt645", "--tcp", "0", "--zone", "Europe/Berlin")) {
+      assertThat(sim.firstLine()).contains("clocks in Europe/Berlin");
+      CliRun run = CliRun.of("read", "dlt645", "--tcp", sim.target(), "--address", "000102030425",
+          "--di", "04000101", "--zone", "Europe/Berlin");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(JsonOutput.mapper().readTree(run.outLines()[0]).get("zone").asText()).isEqualTo("Europe/Berlin");
+    }
+    CliRun badZone = CliRun.of("simulate", "dlt645", "--tcp", "0", "--zone", "Mars/Olympus");
+    assertThat(badZone.exitCode()).isEqualTo(2);
+    assertThat(badZone.err()).isEqualToIgnoringNewLines(
+        "emms: --zone must be a time-zone id such as Asia/Shanghai or UTC, not \"Mars/Olympus\"");
   }
 }

@@ -42,8 +42,10 @@ class ModbusDecodeCommandTest {
     JsonNode resp = decodeOne("decode", "--protocol", "modbus-rtu", "01 03 04 00 01 00 02 2A 32");
     assertThat(resp.get("direction").asText()).isEqualTo("response");
     assertThat(resp.get("values")).extracting(JsonNode::asInt).containsExactly(1, 2);
-    JsonNode bad = decodeOne("decode", "--protocol", "modbus-rtu", "--direction", "request", "01 03 00 00 00 0A C5 CE");
-    assertThat(bad.get("crcOk").asBoolean()).isFalse();
+    CliRun bad = CliRun.of("decode", "--protocol", "modbus-rtu", "--direction", "request", "01 03 00 00 00 0A C5 CE");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).isEqualToIgnoringNewLines("emms decode: wrong checksum in 01 03 00 00 00 0A C5 CE");
+    assertThat(JsonOutput.mapper().readTree(bad.outLines()[0]).get("crcOk").asBoolean()).isFalse();
   }
 
   @Test

@@ -57,9 +57,31 @@ public final class Dlt645ErrorReplyException extends MeterRefusedException {
   private static String describe(
       String meterId, Dlt645Edition edition, int functionBits, int code, boolean securityWord) {
     String head = "meter " + meterId + " refused function " + String.format("%02X", functionBits) + ": ";
-    return securityWord
-        ? head + "security error word " + String.format("%04X", code)
-        : head + "error byte " + String.format("%02X", code) + " " + Dlt645ErrorReason.decode(code, edition);
+    if (securityWord) {
+      return head + "security error word " + String.format("%04X", code);
+    }
+    String refusal = head + "error byte " + String.format("%02X", code) + " " + Dlt645ErrorReason.decode(code, edition);
+    return mayBeOtherEdition(code) ? refusal + "; the meter may speak DL/T 645-" + otherEdition(edition) : refusal;
+  }
+
+  /**
+   * A meter of the other edition does not know the control code and refuses it with bit 0 alone, which is the
+   * vaguest reason in either edition (2007 "other", 1997 "illegal data").
+   */
+  private static boolean mayBeOtherEdition(int errorByte) {
+    return errorByte == 0x01;
+  }
+
+  private static String otherEdition(Dlt645Edition edition) {
+    return edition == Dlt645Edition.V2007 ? "1997" : "2007";
+  }
+
+  /**
+   * Whether the refusal is the one a meter of the other edition gives to a request it cannot parse (error byte 01
+   * alone): then the message suggests trying the other edition. The meter may also simply refuse the request.
+   */
+  public boolean mayBeOtherEdition() {
+    return !securityWord && mayBeOtherEdition(errorCode);
   }
 
   public Dlt645Edition edition() {

@@ -139,6 +139,32 @@ class GoldenFrameTest {
     }
   }
 
+  /**
+   * A 1997 meter's refusal of a 2007 read (C = 11, unknown in 1997): C = 11|C0 = D1, ERR 01 (1997 bit 0, illegal
+   * data) +33H = 34. CS = 68+03+68+D1+01+34 = 1D9 -> D9. Read as 2007 it is bit 0, "other".
+   */
+  @Test
+  void aBareBitZeroRefusalSuggestsTheOtherEdition() {
+    ByteBuf in = Hex.buf("68 03 00 00 00 00 00 68 D1 01 34 D9 16");
+    try {
+      Dlt645ErrorReplyException error = Dlt645ErrorReplyException.of(decoder.decode(in), Dlt645Edition.V2007);
+      assertThat(error.reasons()).containsExactly(Dlt645ErrorReason.OTHER);
+      assertThat(error.mayBeOtherEdition()).isTrue();
+      assertThat(error).hasMessage(
+          "meter 000000000003 refused function 11: error byte 01 [OTHER]; the meter may speak DL/T 645-1997");
+    } finally {
+      in.release();
+    }
+    ByteBuf wrongDi = Hex.buf(ERROR_REPLY_1997.wire());
+    try {
+      Dlt645ErrorReplyException error = Dlt645ErrorReplyException.of(decoder.decode(wrongDi), Dlt645Edition.V1997);
+      assertThat(error.mayBeOtherEdition()).isFalse();
+      assertThat(error.getMessage()).doesNotContain("may speak");
+    } finally {
+      wrongDi.release();
+    }
+  }
+
   @Test
   void securityAuthenticationErrorCarriesTheWord() {
     ByteBuf in = Hex.buf(SECURITY_ERROR_2007.wire());

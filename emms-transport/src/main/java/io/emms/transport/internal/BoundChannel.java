@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,8 @@ public final class BoundChannel {
 
   private void bound(ChannelFuture f, String address, Consumer<Channel> onBound) {
     if (!f.isSuccess()) {
-      started.completeExceptionally(new LinkException("cannot listen on " + protocol + " " + address, f.cause()));
+      started.completeExceptionally(
+          new LinkException("cannot listen on " + protocol + " " + address + ": " + why(f.cause()), f.cause()));
       return;
     }
     synchronized (this) {
@@ -65,6 +67,14 @@ public final class BoundChannel {
     }
     log.info("listening on {} {}", protocol, f.channel().localAddress());
     started.complete((InetSocketAddress) f.channel().localAddress());
+  }
+
+  /** The socket layer's reason in the message's case: "address already in use". */
+  private static String why(Throwable cause) {
+    String message = cause.getMessage();
+    return message == null || message.isEmpty()
+        ? cause.getClass().getSimpleName()
+        : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
   }
 
   /** The bound address; only after {@link #start} has completed. */

@@ -32,9 +32,18 @@ public final class NettyLinks {
 
   /** Writes and flushes {@code data}, which the channel releases, also on failure. */
   public static CompletableFuture<Void> write(Channel channel, ByteBuf data, String name) {
+    return write(channel, data, name, null);
+  }
+
+  /**
+   * Writes and flushes {@code data}, which the channel releases, also on failure.
+   *
+   * @param whyDown why the connection went down, if it did: the cause of a write that finds it down
+   */
+  public static CompletableFuture<Void> write(Channel channel, ByteBuf data, String name, Throwable whyDown) {
     if (channel == null || !channel.isActive()) {
       data.release();
-      return CompletableFuture.failedFuture(new LinkException(name + " is not connected"));
+      return CompletableFuture.failedFuture(new LinkException(name + ": not connected", whyDown));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     channel.writeAndFlush(data).addListener(f -> complete(done, f, name));

@@ -7,6 +7,9 @@ import io.emms.core.link.LinkException;
 import io.emms.core.link.LinkListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * buffers, one call per read; all listener calls, {@link LinkListener#onOpen()} and
  * {@link LinkListener#onClosed(Throwable)} included, come from that thread. Writes go through a writer thread, in
  * the order they were called, so a caller never blocks on a slow line.
+ *
+ * <p>A pseudo-terminal ({@code /dev/pts/N}, as {@code socat} and serial-over-IP drivers make them) is opened with
+ * 8 data bits and no parity whatever the config says: the Linux pty driver has neither (it clears the bits) and
+ * glibc's {@code tcsetattr} reports EINVAL when the only change it was asked for was one the driver dropped. That
+ * is why a pty that still holds a previous open's settings failed to open again ("error 22") with even parity.
  *
  * <pre>{@code
  * SerialLink link = new SerialLink(SerialConfig.of("/dev/ttyUSB0"));   // 2400 8E1
@@ -103,8 +111,12 @@ public final class SerialLink implements Link {
     } catch (SerialPortInvalidPortException e) {
       throw new LinkException(name + ": no such port", e);
     }
+    boolean pty = isPseudoTerminal(config.port());
     port.setComPortParameters(
-        config.baudRate(), config.dataBits(), config.stopBits().jSerialComm(), config.parity().jSerialComm());
+        config.baudRate(),
+        pty ? 8 : config.dataBits(),
+        config.stopBits().jSerialComm(),
+        pty ? Parity.NONE.jSerialComm() : config.parity().jSerialComm());
     port.setFlowControl(config.flowControl().jSerialComm());
     port.setComPortTimeouts(
         SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
@@ -114,10 +126,28 @@ public final class SerialLink implements Link {
         true, rs485.rtsActiveHigh(), rs485.terminationEnabled(), rs485.receiveDuringTransmit(),
         rs485.delayBeforeSendMicros(), rs485.delayAfterSendMicros()));
     if (!port.openPort()) {
-      throw new LinkException(name + ": cannot open port (error " + port.getLastErrorCode() + " at "
-          + port.getLastErrorLocation() + ")");
+      throw new LinkException(name + ": cannot open port: " + openFailure(port.getLastErrorCode(), port.getLastErrorLocation()));
     }
     return port;
+  }
+
+  /** What an errno from jSerialComm's open means to a user; the raw code stays for the rest. */
+  static String openFailure(int errno, int location) {
+    return switch (errno) {
+      case 2 -> "no such device";
+      case 13 -> "permission denied (is the user in the dialout group?)";
+      case 11, 16 -> "in use by another program";
+      default -> "error " + errno + " at " + location;
+    };
+  }
+
+  /** Whether the path leads to a Unix98 pseudo-terminal, which carries bytes without data-bit or parity framing. */
+  static boolean isPseudoTerminal(String port) {
+    try {
+      return Path.of(port).toRealPath().startsWith("/dev/pts/");
+    } catch (IOException | InvalidPathException e) {
+      return false;
+    }
   }
 
   @Override

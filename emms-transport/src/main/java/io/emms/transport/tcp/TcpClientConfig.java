@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param host host name or address
  * @param port TCP port
  * @param connectTimeout how long one connect attempt may take
+ * @param openTimeout how long {@link TcpClientLink#open()} keeps trying (with the reconnect policy's delays)
+ *     before it fails; reconnecting after an established connection drops has no such limit
  * @param reconnect when to connect again after a failed attempt or a drop
  * @param tcpNoDelay whether to disable Nagle's algorithm; on by default since meter requests are small and
  *     latency-bound
@@ -21,6 +23,7 @@ public record TcpClientConfig(
     String host,
     int port,
     Duration connectTimeout,
+    Duration openTimeout,
     ReconnectPolicy reconnect,
     boolean tcpNoDelay,
     boolean keepAlive,
@@ -29,6 +32,7 @@ public record TcpClientConfig(
   public TcpClientConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(openTimeout, "openTimeout");
     Objects.requireNonNull(reconnect, "reconnect");
     Objects.requireNonNull(eventLoopGroup, "eventLoopGroup");
     if (port < 1 || port > 65535) {
@@ -37,17 +41,24 @@ public record TcpClientConfig(
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
     }
+    if (openTimeout.isNegative() || openTimeout.isZero()) {
+      throw new IllegalArgumentException("openTimeout must be positive: " + openTimeout);
+    }
   }
 
   public static Builder builder(String host, int port) {
     return new Builder(host, port);
   }
 
-  /** Builds a {@link TcpClientConfig}: 5 s connect timeout, default reconnect, TCP_NODELAY and keep-alive on. */
+  /**
+   * Builds a {@link TcpClientConfig}: 5 s connect timeout, 15 s open timeout, default reconnect, TCP_NODELAY and
+   * keep-alive on.
+   */
   public static final class Builder {
     private final String host;
     private final int port;
     private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration openTimeout = Duration.ofSeconds(15);
     private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
     private boolean tcpNoDelay = true;
     private boolean keepAlive = true;
@@ -60,6 +71,11 @@ public record TcpClientConfig(
 
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    public Builder openTimeout(Duration openTimeout) {
+      this.openTimeout = openTimeout;
       return this;
     }
 
@@ -86,7 +102,7 @@ public record TcpClientConfig(
 
     public TcpClientConfig build() {
       return new TcpClientConfig(
-          host, port, connectTimeout, reconnect, tcpNoDelay, keepAlive, Optional.ofNullable(eventLoopGroup));
+          host, port, connectTimeout, openTimeout, reconnect, tcpNoDelay, keepAlive, Optional.ofNullable(eventLoopGroup));
     }
   }
 }

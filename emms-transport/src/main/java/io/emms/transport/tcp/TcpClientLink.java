@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * A {@link Link} that dials a TCP server (a meter gateway, a Modbus TCP device, a DTU in server mode) and dials
  * again when the connection drops.
  *
- * <p>While the link is open it reconnects on its own, following the {@link ReconnectPolicy}: the listener sees
- * {@code onClosed(cause)} when the connection drops and {@code onOpen()} again once it is back. Writes while the
+ * <p>{@link #open()} fails within {@link TcpClientConfig#openTimeout()} with a {@link ConnectFailedException}
+ * that says whether the peer refused, did not answer or cannot be reached, so a bare {@code open().join()} never
+ * hangs. Once connected, the link reconnects on its own, without a time limit, following the
+ * {@link ReconnectPolicy}: the listener sees {@code onClosed(cause)} when the connection drops and {@code onOpen()}
+ * again once it is back; the drop is logged at WARN and the reconnect at INFO. Writes while the
  * connection is down fail at once with a {@link LinkException}; nothing is buffered for later, since a meter
  * request that arrives late is worse than one that fails. {@link #closeAsync()} stops reconnecting.
  *
@@ -45,6 +48,8 @@ public final class TcpClientLink implements Link {
   private final AtomicLong connectAttempts = new AtomicLong();
   private volatile LinkListener listener = NO_LISTENER;
   private volatile Channel channel;
+  /** Why the last connection went down, as the cause of writes that find the link down. */
+  private volatile Throwable lastDrop;
   private Session session;
   private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
 
@@ -63,9 +68,10 @@ public final class TcpClientLink implements Link {
   }
 
   /**
-   * Starts connecting. Completes on the first successful connect. With reconnect enabled it keeps trying until
-   * then, so bound the wait ({@code orTimeout}) if the peer may never come; it fails if the link is closed
-   * first. With reconnect disabled it fails with a {@link LinkException} on the first failed attempt.
+   * Starts connecting. Completes on the first successful connect. With reconnect enabled it retries until the
+   * open timeout has passed; with reconnect disabled it stops after the first failed attempt. Either way it then
+   * fails with a {@link ConnectFailedException} and the link is closed again; it also fails if the link is closed
+   * first.
    */
   @Override
   public CompletableFuture<Void> open() {
@@ -90,7 +96,7 @@ public final class TcpClientLink implements Link {
   /** Writes and flushes; fails at once with a {@link LinkException} while not connected. */
   @Override
   public CompletableFuture<Void> write(ByteBuf data) {
-    return NettyLinks.write(channel, data, name);
+    return NettyLinks.write(channel, data, name, lastDrop);
   }
 
   @Override
@@ -130,7 +136,11 @@ public final class TcpClientLink implements Link {
     private final Bootstrap bootstrap;
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private int attempt;
+    private boolean wasConnected;
+    private Throwable lastFailure;
     private ScheduledFuture<?> retry;
+    private final ScheduledFuture<?> openDeadline;
+    private int tries;
 
     Session() {
       ownsGroup = config.eventLoopGroup().isEmpty();
@@ -142,6 +152,7 @@ public final class TcpClientLink implements Link {
           .option(ChannelOption.TCP_NODELAY, config.tcpNoDelay())
           .option(ChannelOption.SO_KEEPALIVE, config.keepAlive())
           .remoteAddress(config.host(), config.port());
+      openDeadline = group.next().schedule(this::openTimedOut, config.openTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private boolean isCurrent() {
@@ -154,6 +165,7 @@ public final class TcpClientLink implements Link {
           return;
         }
         retry = null;
+        tries++;
       }
       connectAttempts.incrementAndGet();
       // A fresh handler per connection: it holds that connection's failure cause.
@@ -171,8 +183,13 @@ public final class TcpClientLink implements Link {
           ch.close();
           return;
         }
+        if (wasConnected) {
+          log.info("{}: reconnected after {} attempt(s)", name, attempt);
+        }
         attempt = 0;
+        wasConnected = true;
         channel = ch;
+        openDeadline.cancel(false);
       }
       log.debug("{}: connected from {}", name, ch.localAddress());
       NettyLinks.notify(listener::onOpen, name, log);
@@ -184,15 +201,40 @@ public final class TcpClientLink implements Link {
         if (!isCurrent()) {
           return;
         }
+        lastFailure = cause;
         if (config.reconnect().enabled()) {
           log.debug("{}: connect failed, retry {}: {}", name, attempt + 1, cause.toString());
           scheduleRetry();
           return;
         }
+      }
+      failOpen();
+    }
+
+    private void openTimedOut() {
+      synchronized (TcpClientLink.this) {
+        if (!isCurrent() || wasConnected) {
+          return;
+        }
+      }
+      failOpen();
+    }
+
+    /** The first connect did not succeed in time: this session ends and {@code open()} says why. */
+    private void failOpen() {
+      Throwable cause;
+      int made;
+      synchronized (TcpClientLink.this) {
+        if (!isCurrent()) {
+          return;
+        }
+        cause = lastFailure;
+        made = tries;
         session = null;
         closing = close(null);
       }
-      opened.completeExceptionally(new LinkException(name + ": cannot connect", cause));
+      opened.completeExceptionally(new ConnectFailedException(
+          name, ConnectFailedException.Reason.of(cause), made, cause));
     }
 
     /** The connection {@code ch} went down; reconnect unless this was a requested close. */
@@ -212,7 +254,12 @@ public final class TcpClientLink implements Link {
         }
       }
       Throwable why = cause != null ? cause : new LinkException(name + ": connection closed by the peer");
-      log.debug("{}: connection lost: {}", name, why.toString());
+      lastDrop = why;
+      if (reconnect) {
+        log.warn("{}: connection lost ({}), reconnecting", name, cause != null ? cause : "closed by the peer");
+      } else {
+        log.debug("{}: connection lost", name, why);
+      }
       NettyLinks.notify(() -> listener.onClosed(why), name, log);
     }
 
@@ -227,6 +274,7 @@ public final class TcpClientLink implements Link {
       if (retry != null) {
         retry.cancel(false);
       }
+      openDeadline.cancel(false);
       CompletableFuture<Void> done = new CompletableFuture<>();
       if (connected == null) {
         done.complete(null);

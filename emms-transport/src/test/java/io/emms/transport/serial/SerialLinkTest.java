@@ -67,7 +67,7 @@ class SerialLinkTest {
     b.open().join();
   }
 
-  /** 8N1: the Linux pty driver forces 8 data bits without parity, and refuses even parity some of the time. */
+  /** 8N1, the framing a pty has anyway. */
   private static SerialConfig config(String port) {
     return SerialConfig.builder(port).parity(Parity.NONE).readTimeout(Duration.ofMillis(50)).build();
   }
@@ -143,6 +143,39 @@ class SerialLinkTest {
   }
 
   @Test
+  void aPtyReopensWithTheMeterFramingAgainAndAgain() throws Exception {
+    a.close();
+    b.close();
+    // 2400 8E1 as DL/T 645 meters use it: the second open of the same pty used to fail with error 22 (EINVAL).
+    SerialConfig evenParity = SerialConfig.builder(ptys.a()).readTimeout(Duration.ofMillis(50)).build();
+    assertThat(evenParity.parity()).isEqualTo(Parity.EVEN);
+    b.open().join();
+    StringBuilder atBSoFar = new StringBuilder();
+    for (int round = 0; round < 3; round++) {
+      SerialLink again = new SerialLink(evenParity, allocator);
+      Recorder atAgain = new Recorder();
+      again.setListener(atAgain);
+      again.open().join();
+      try {
+        again.write(ascii("round " + round)).join();
+        atBSoFar.append("round ").append(round);
+        assertThat(new String(atB.awaitBytes(atBSoFar.length()), US_ASCII)).isEqualTo(atBSoFar.toString());
+        b.write(ascii("ack " + round)).join();
+        assertThat(new String(atAgain.awaitBytes(5), US_ASCII)).isEqualTo("ack " + round);
+      } finally {
+        again.close();
+      }
+    }
+  }
+
+  @Test
+  void onlyPseudoTerminalsCountAsSuch() {
+    assertThat(SerialLink.isPseudoTerminal(ptys.a())).isTrue();
+    assertThat(SerialLink.isPseudoTerminal(dir.toString())).isFalse();
+    assertThat(SerialLink.isPseudoTerminal("/dev/ttyUSB-not-there")).isFalse();
+  }
+
+  @Test
   void openTwiceKeepsOneSession() throws Exception {
     a.open().join();
     a.write(ascii("once")).join();
@@ -167,8 +200,19 @@ class SerialLinkTest {
   void openingAMissingPortFails() {
     SerialLink missing = new SerialLink(SerialConfig.of(dir.resolve("no-such-port").toString()));
 
-    assertThatThrownBy(() -> missing.open().join()).hasCauseInstanceOf(LinkException.class);
+    assertThatThrownBy(() -> missing.open().join()).cause()
+        .isInstanceOf(LinkException.class)
+        .hasMessage(missing.name() + ": no such port");
     assertThat(missing.isOpen()).isFalse();
+  }
+
+  @Test
+  void aPortThatDoesNotOpenSaysWhyInWords() {
+    assertThat(SerialLink.openFailure(2, 520)).isEqualTo("no such device");
+    assertThat(SerialLink.openFailure(13, 520)).isEqualTo("permission denied (is the user in the dialout group?)");
+    assertThat(SerialLink.openFailure(16, 520)).isEqualTo("in use by another program");
+    assertThat(SerialLink.openFailure(11, 541)).isEqualTo("in use by another program");
+    assertThat(SerialLink.openFailure(5, 769)).isEqualTo("error 5 at 769");
   }
 
   @Test

@@ -12,11 +12,16 @@ import io.emms.transport.Recorder;
 import io.emms.transport.internal.NettyLinks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.ServerSocket;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,7 +171,10 @@ class TcpLinkTest {
     CompletableFuture<Void> write = client.write(data);
 
     assertThat(write).isCompletedExceptionally();
-    assertThatThrownBy(write::join).hasCauseInstanceOf(LinkException.class);
+    assertThatThrownBy(write::join).cause()
+        .isInstanceOf(LinkException.class)
+        .hasMessage(client.name() + ": not connected")
+        .cause().as("why the connection went down").isNotNull();
     assertThat(data.refCnt()).isZero();
     assertThat(client.isOpen()).isFalse();
   }
@@ -191,8 +199,46 @@ class TcpLinkTest {
 
     assertThatThrownBy(() -> client.open().join())
         .isInstanceOf(CompletionException.class)
-        .hasCauseInstanceOf(LinkException.class);
+        .cause()
+        .isInstanceOf(ConnectFailedException.class)
+        .hasMessage(client.name() + ": connection refused")
+        .satisfies(e -> assertThat(((ConnectFailedException) e).reason()).isEqualTo(ConnectFailedException.Reason.REFUSED));
     assertThat(client.connectAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void withReconnectAFirstConnectThatNeverSucceedsFailsAfterTheOpenTimeout() throws Exception {
+    TcpClientLink client = new TcpClientLink(TcpClientConfig.builder("127.0.0.1", freePort())
+        .reconnect(FAST).openTimeout(Duration.ofMillis(300)).build());
+    cleanup.add(client);
+
+    CompletableFuture<Void> opened = client.open();
+
+    assertThatThrownBy(opened::join)
+        .cause()
+        .isInstanceOf(ConnectFailedException.class)
+        .hasMessageStartingWith(client.name() + ": connection refused (")
+        .satisfies(e -> assertThat(((ConnectFailedException) e).reason()).isEqualTo(ConnectFailedException.Reason.REFUSED));
+    assertThat(client.connectAttempts()).isGreaterThan(1);
+    assertThat(client.isOpen()).isFalse();
+    long attempts = client.connectAttempts();
+    Thread.sleep(200);
+    assertThat(client.connectAttempts()).as("no retries after open() failed").isEqualTo(attempts);
+  }
+
+  @Test
+  void connectFailuresAreClassifiedAsAUserWouldCheckThem() {
+    assertThat(ConnectFailedException.Reason.of(new ConnectTimeoutException("connection timed out")))
+        .isEqualTo(ConnectFailedException.Reason.TIMED_OUT);
+    assertThat(ConnectFailedException.Reason.of(null)).isEqualTo(ConnectFailedException.Reason.TIMED_OUT);
+    assertThat(ConnectFailedException.Reason.of(new NoRouteToHostException("No route to host")))
+        .isEqualTo(ConnectFailedException.Reason.UNREACHABLE);
+    assertThat(ConnectFailedException.Reason.of(new SocketException("Network is unreachable")))
+        .isEqualTo(ConnectFailedException.Reason.UNREACHABLE);
+    assertThat(ConnectFailedException.Reason.of(new UnknownHostException("meter.invalid")))
+        .isEqualTo(ConnectFailedException.Reason.UNKNOWN_HOST);
+    assertThat(ConnectFailedException.Reason.of(new ConnectException("Connection refused")))
+        .isEqualTo(ConnectFailedException.Reason.REFUSED);
   }
 
   @Test
