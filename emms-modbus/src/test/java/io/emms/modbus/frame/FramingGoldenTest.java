@@ -3,6 +3,7 @@ package io.emms.modbus.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emms.modbus.pdu.Direction;
+import io.emms.modbus.pdu.ExceptionResponse;
 import io.emms.modbus.pdu.Hex;
 import io.emms.modbus.pdu.ModbusPduDecoder;
 import io.emms.modbus.pdu.ReadCoilsRequest;
@@ -43,7 +44,17 @@ class FramingGoldenTest {
         Arguments.of(Direction.REQUEST, "11 0F 00 13 00 0A 02 CD 01 BF 0B"),
         Arguments.of(Direction.RESPONSE, "11 0F 00 13 00 0A 26 99"),
         Arguments.of(Direction.REQUEST, "11 10 00 01 00 02 04 00 0A 01 02 C6 F0"),
-        Arguments.of(Direction.RESPONSE, "11 10 00 01 00 02 12 98"));
+        Arguments.of(Direction.RESPONSE, "11 10 00 01 00 02 12 98"),
+        // Application Protocol v1.1b3 6.14, 6.15 and 6.18 examples for unit 0x11, CRCs by the reference algorithm
+        Arguments.of(Direction.REQUEST, "11 14 0E 06 00 04 00 01 00 02 06 00 03 00 09 00 02 F9 38"),
+        Arguments.of(Direction.RESPONSE, "11 14 0C 05 06 0D FE 00 20 05 06 33 CD 00 40 69 AD"),
+        Arguments.of(Direction.REQUEST, "11 15 0D 06 00 04 00 07 00 03 06 AF 04 BE 10 0D DB C7"),
+        Arguments.of(Direction.RESPONSE, "11 15 0D 06 00 04 00 07 00 03 06 AF 04 BE 10 0D DB C7"),
+        Arguments.of(Direction.REQUEST, "11 18 04 DE 07 87"),
+        Arguments.of(Direction.RESPONSE, "11 18 00 06 00 02 01 B8 12 84 18 8D"),
+        Arguments.of(Direction.RESPONSE, "11 18 00 02 00 00 82 98"),
+        // an exception code outside the standard list is a refusal like any other, not noise
+        Arguments.of(Direction.RESPONSE, "11 83 0C 40 F0"));
   }
 
   /** The serial line spec's CRC, bit by bit: XOR the byte in, then 8 shifts, XOR 0xA001 when the LSB was 1. */
@@ -101,6 +112,17 @@ class FramingGoldenTest {
     SerialFrame decoded = decoder.decode(in);
     assertThat(Hex.of(decoded.pdu())).isEqualTo("83 02");
     assertThat(in.readableBytes()).as("the next frame's start stays").isEqualTo(3);
+  }
+
+  @Test
+  void rtuFifoReplyAndRawExceptionAreCutByLengthInOneRead() throws Exception {
+    // Before 0x18 had a length rule the FIFO reply was skipped as junk; both frames arrive in one read here.
+    RtuFrameDecoder decoder = new RtuFrameDecoder(Direction.RESPONSE);
+    ByteBuf in = Hex.buf("11 18 00 06 00 02 01 B8 12 84 18 8D" + " 11 83 0C 40 F0");
+    assertThat(Hex.of(decoder.decode(in).pdu())).isEqualTo("18 00 06 00 02 01 B8 12 84");
+    assertThat(ModbusPduDecoder.decodeResponse(decoder.decode(in).pdu()))
+        .isEqualTo(new ExceptionResponse(3, 0x0C));
+    assertThat(in.isReadable()).isFalse();
   }
 
   @Test
