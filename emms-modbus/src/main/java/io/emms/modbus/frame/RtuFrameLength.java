@@ -38,6 +38,9 @@ final class RtuFrameLength {
       return NEED_MORE;
     }
     int fc = in.getUnsignedByte(start + 1);
+    if (direction == Direction.RESPONSE && fc > 0x80) {
+      return exception(in, start, available);
+    }
     int length = direction == Direction.REQUEST
         ? request(in, start, available, fc)
         : response(in, start, available, fc);
@@ -75,10 +78,6 @@ final class RtuFrameLength {
   }
 
   private static int response(ByteBuf in, int start, int available, int fc) {
-    if (fc > 0x80) {
-      // Any exception code, also one outside the standard list: the CRC decides, and the caller gets the refusal.
-      return 5;
-    }
     switch (fc) {
       case 0x01, 0x02, 0x11, 0x14, 0x15:
         return byteCounted(in, start, available, 2, 5);
@@ -109,6 +108,18 @@ final class RtuFrameLength {
       default:
         return INVALID;
     }
+  }
+
+  /**
+   * An exception response: 5 bytes with any code but 0, also one outside the standard list, so that the caller gets
+   * the device's refusal. Code 0 means nothing and is not a frame start, which keeps false CRC matches rarer while
+   * resynchronising through garbage.
+   */
+  private static int exception(ByteBuf in, int start, int available) {
+    if (available < 3) {
+      return NEED_MORE;
+    }
+    return in.getUnsignedByte(start + 2) == 0 ? INVALID : 5;
   }
 
   /**

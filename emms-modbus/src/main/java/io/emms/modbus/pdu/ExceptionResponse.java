@@ -7,7 +7,7 @@ package io.emms.modbus.pdu;
  * {@link #exceptionCode()} {@code null}) so that the caller still learns that the device refused.
  *
  * @param functionCode the function that failed, 1..127 (without bit 0x80)
- * @param code the exception code as sent, 0..255
+ * @param code the exception code as sent, 1..255 (0 means nothing and is refused)
  */
 public record ExceptionResponse(int functionCode, int code) implements ModbusResponse {
 
@@ -15,7 +15,9 @@ public record ExceptionResponse(int functionCode, int code) implements ModbusRes
     if (functionCode < 1 || functionCode > 0x7F) {
       throw new IllegalArgumentException("function code " + functionCode + " is not in 1..127");
     }
-    Fields.requireU8("code", code);
+    if (code < 1 || code > 0xFF) {
+      throw new IllegalArgumentException("exception code " + code + " is not in 1..255");
+    }
   }
 
   /** A response refusing {@code functionCode} with a standard {@code exceptionCode}. */

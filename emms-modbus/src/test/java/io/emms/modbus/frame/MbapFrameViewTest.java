@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.pdu.Direction;
 import io.emms.modbus.pdu.ExceptionCode;
+import io.emms.modbus.pdu.GoldenFrame;
 import io.emms.modbus.pdu.Hex;
 import io.emms.modbus.pdu.ModbusDecodeException;
 import io.emms.modbus.pdu.ModbusPdu;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LeakCheck.class)
 class MbapFrameViewTest {
 
-  private static final String REQUEST = "00 01 00 00 00 06 11 03 00 6B 00 03";
-  private static final String RESPONSE = "00 01 00 00 00 09 11 03 06 02 2B 00 00 00 64";
+  private static final String REQUEST = GoldenFrame.named("mbap-read-holding-108-110").wire();
+  private static final String RESPONSE = GoldenFrame.named("mbap-read-holding-108-110-reply").wire();
 
   private final MbapFrameDecoder decoder = new MbapFrameDecoder();
   private final MbapFrameView frame = new MbapFrameView();

@@ -81,6 +81,7 @@ class ModbusPduValidationTest {
     "18 00 06 00 03 01 B8 12 84", // FIFO count disagrees with the byte count
     "18 00 42 00 20", // FIFO count 32 (above 31) without its data
     "81", // exception without code
+    "81 00", // exception code 0
     "80 01", // exception for function 0
     "0C 04 00 00 00 00", // event log byte count below 6
     "2B 0E 01 01 07 00 00", // more-follows neither 00 nor FF
@@ -171,6 +172,7 @@ class ModbusPduValidationTest {
     assertThatThrownBy(() -> new ExceptionResponse(0x83, ExceptionCode.ILLEGAL_FUNCTION))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ExceptionResponse(3, 256)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ExceptionResponse(3, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new FileRecordReference(0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new FileRecordReference(1, 9999, 2)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ReadFileRecordRequest.of(1, 0, 122)).isInstanceOf(IllegalArgumentException.class);

@@ -81,7 +81,8 @@ public final class PduArbitraries {
         deviceIdentification(),
         Combinators.combine(Arbitraries.integers().between(1, 0x7F), Arbitraries.of(ExceptionCode.class))
             .as(ExceptionResponse::new),
-        Combinators.combine(Arbitraries.integers().between(1, 0x7F), u8()).as(ExceptionResponse::new),
+        Combinators.combine(Arbitraries.integers().between(1, 0x7F), Arbitraries.integers().between(1, 0xFF))
+            .as(ExceptionResponse::new),
         registers(20).list().ofMinSize(1).ofMaxSize(4).map(ReadFileRecordResponse::new),
         fileRecord().list().ofMinSize(1).ofMaxSize(4).map(WriteFileRecordResponse::new),
         Arbitraries.integers().between(0, ReadFifoQueueResponse.MAX_COUNT)

@@ -7,6 +7,7 @@ import io.emms.core.testing.LeakCheck;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645CodecConfig;
 import io.emms.dlt645.codec.Dlt645FrameEncoder;
+import io.emms.dlt645.codec.GoldenFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class SimulatorFuzzTest {
   }
 
   private static final String READ = "68 25 04 03 02 01 00 68 11 04 33 33 34 33 E1 16";
-  private static final String REPLY = "68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16";
+  private static final String REPLY = GoldenFrame.readReply2007().wire();
 
   @Property(tries = 150, seed = "645")
   void arbitraryRequestsNeverStopTheSimulator(
