@@ -3,7 +3,6 @@ package io.emms.modbus.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.pdu.Direction;
 import io.emms.modbus.pdu.ExceptionCode;
 import io.emms.modbus.pdu.GoldenFrame;
@@ -24,7 +23,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The allocation-free MBAP path: {@link MbapFrameEncoder#encodeReadRequest}, {@link
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of unit 0x11 hold 0x022B, 0x0000, 0x0064) in the MBAP header of the Messaging Implementation Guide v1.0b
  * (length = unit id + PDU bytes).
  */
-@ExtendWith(LeakCheck.class)
 class MbapFrameViewTest {
 
   private static final String REQUEST = GoldenFrame.named("mbap-read-holding-108-110").wire();

@@ -3,16 +3,13 @@ package io.emms.dlt645.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.emms.core.testing.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
 class FrameDecoderTest {
 
   static final String READ_REPLY = GoldenFrame.readReply2007().wire();

@@ -20,6 +20,12 @@ class GoldenFrameTest {
 
   private static final List<GoldenFrame> ALL = Stream.concat(
       GoldenFrame.load("dlt645-2007.frames").stream(), GoldenFrame.load("dlt645-1997.frames").stream()).toList();
+  private static final GoldenFrame READ_REQUEST_2007 =
+      GoldenFrame.named("dlt645-2007.frames", "read-request-forward-active-total");
+  private static final GoldenFrame READ_REPLY_2007 = GoldenFrame.readReply2007();
+  private static final GoldenFrame SECURITY_ERROR_2007 =
+      GoldenFrame.named("dlt645-2007.frames", "security-error-reply");
+  private static final GoldenFrame ERROR_REPLY_1997 = GoldenFrame.named("dlt645-1997.frames", "error-reply-wrong-di");
 
   @Test
   void everyGoldenFrameDecodes() {

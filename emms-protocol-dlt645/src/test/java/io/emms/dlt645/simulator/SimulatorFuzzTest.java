@@ -3,7 +3,6 @@ package io.emms.dlt645.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emms.core.link.PipeLink;
-import io.emms.core.testing.LeakCheck;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645CodecConfig;
 import io.emms.dlt645.codec.Dlt645FrameEncoder;
@@ -16,24 +15,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Any well-formed request frame, whatever its function and DATA, and any line noise leave the simulator
  * answering: afterwards the notes' read request still gets the notes' reply.
  */
 class SimulatorFuzzTest {
-
-  @BeforeContainer
-  static void recordLeaks() {
-    LeakCheck.start();
-  }
-
-  @AfterContainer
-  static void noLeaks() {
-    assertThat(LeakCheck.leaks()).as("ByteBuf leaks (PARANOID detector)").isEmpty();
-  }
 
   private static final String READ = "68 25 04 03 02 01 00 68 11 04 33 33 34 33 E1 16";
   private static final String REPLY = GoldenFrame.readReply2007().wire();

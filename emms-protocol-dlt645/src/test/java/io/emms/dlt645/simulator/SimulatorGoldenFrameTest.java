@@ -73,6 +73,17 @@ class SimulatorGoldenFrameTest {
   }
 
   @Test
+  void switchesTheMultiFunctionTerminalToTheTimeSlotOutput() throws Exception {
+    SimulatedMeter meter = start(meter2007().build());
+
+    master.send("68 25 04 03 02 01 00 68 1D 01 35 52 16");
+
+    // 1D with output 02 (time-slot switch, 02 + 33 = 35); the reply 9D echoes it. CS 9C + 01 + 35 = D2.
+    assertThat(master.receive(13, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 9D 01 35 D2 16");
+    assertThat(meter.terminalOutput()).isEqualTo(2);
+  }
+
+  @Test
   void refusesABaudByteWithTwoBitsAsBaudUnchangeableIn2007() throws Exception {
     start(meter2007().build());
 
