@@ -102,7 +102,17 @@ class MbapFrameViewTest {
     assertThat(frame.transactionId()).isEqualTo(7);
     assertThat(frame.pdu().isException()).isTrue();
     assertThat(frame.pdu().exceptionCode()).isEqualTo(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+    assertThat(frame.pdu().rawExceptionCode()).isEqualTo(2);
     assertThat(frame.pdu().isRegistersResponse()).isFalse();
+  }
+
+  @Test
+  void viewsAnExceptionWithACodeOutsideTheList() {
+    // A vendor code 0C: no standard name, but the raw code is there for the caller.
+    assertThat(decoder.decode(Hex.buf("00 08 00 00 00 03 11 83 0C"), frame)).isTrue();
+    assertThat(frame.pdu().isException()).isTrue();
+    assertThat(frame.pdu().exceptionCode()).isNull();
+    assertThat(frame.pdu().rawExceptionCode()).isEqualTo(0x0C);
   }
 
   @Test
