@@ -29,7 +29,7 @@ public record GoldenFrame(String name, String framing, Direction direction, Stri
       List<GoldenFrame> frames = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          String[] c = line.split("\\|", -1);
+          String[] c = line.split("\\|", 5);
           if (c.length != 5) {
             throw new IllegalArgumentException(file + ": not five columns: " + line);
           }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One line of a golden vector file: {@code direction | hex | expected structure | source}. Lines starting with
- * {@code #} and blank lines are comments. The files live in {@code src/test/resources/golden}, one per protocol and
+ * {@code #} and blank lines are comments; the last column (the source) may contain {@code |}. The files live in {@code src/test/resources/golden}, one per protocol and
  * edition, and are read by the tests and the benchmarks alike.
  *
  * @param direction REQUEST or RESPONSE
@@ -28,7 +28,7 @@ public record GoldenVector(Direction direction, String hex, String expected, Str
       List<GoldenVector> vectors = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          String[] f = line.split("\\|", -1);
+          String[] f = line.split("\\|", 4);
           if (f.length != 4) {
             throw new IllegalArgumentException(name + ": not four columns: " + line);
           }

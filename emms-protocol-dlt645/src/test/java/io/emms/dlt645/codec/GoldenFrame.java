@@ -30,7 +30,7 @@ public record GoldenFrame(String name, String wire, String address, int control,
       List<GoldenFrame> frames = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          String[] c = line.split("\\|", -1);
+          String[] c = line.split("\\|", 6);
           if (c.length != 6) {
             throw new IllegalArgumentException(file + ": not six columns: " + line);
           }

@@ -56,7 +56,7 @@ class SimulatorReReadTest {
       List<String[]> exchanges = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          String[] columns = line.split("\\|");
+          String[] columns = line.split("\\|", 3); // the source may contain |
           exchanges.add(new String[] {columns[0].trim(), columns[1].trim(), columns[2].trim()});
         }
       }
