@@ -14,7 +14,11 @@ import io.emms.dlt645.codec.Dlt645FrameDecoder;
 import io.emms.dlt645.codec.Dlt645FrameEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -44,9 +48,12 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class Dlt645CodecBenchmark {
 
-  /** The notes' read reply (forward active total 1206.42 kWh of meter 000102030425) with 4 wake-up bytes. */
+  /**
+   * The notes' read reply (forward active total 1206.42 kWh of meter 000102030425) with 4 wake-up bytes, read from
+   * the golden frames the codec tests check ({@code emms-protocol-dlt645/src/test/resources/golden}).
+   */
   private static final byte[] TYPICAL_REPLY = HexFormat.ofDelimiter(" ").parseHex(
-      "FE FE FE FE 68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16");
+      "FE FE FE FE " + goldenFrame("dlt645-2007.frames", "read-reply-forward-active-total"));
   private static final Dlt645Address METER = Dlt645Address.of("000102030425");
   private static final Dlt645Catalogue CATALOGUE = Dlt645Catalogue.of(Dlt645Edition.V2007);
 
@@ -69,6 +76,21 @@ public class Dlt645CodecBenchmark {
     replyData = PooledByteBufAllocator.DEFAULT.heapBuffer(8);
     replyData.writeBytes(new byte[] {0x00, 0x00, 0x01, 0x00, 0x42, 0x06, 0x12, 0x00});
     loadRecordReply = loadRecordReply();
+  }
+
+  /** The wire column of the frame called {@code name} in {@code golden/<file>} (name | wire | ... | source). */
+  static String goldenFrame(String file, String name) {
+    try (InputStream in = Dlt645CodecBenchmark.class.getResourceAsStream("/golden/" + file)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String[] columns = line.split("\\|");
+        if (!line.startsWith("#") && columns[0].trim().equals(name)) {
+          return columns[1].trim();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new IllegalStateException(file + " has no frame " + name);
   }
 
   /** FE FE FE FE + a 06000001 reply holding one record with all six classes (107 DATA bytes). */

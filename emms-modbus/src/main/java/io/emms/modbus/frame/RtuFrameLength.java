@@ -1,7 +1,6 @@
 package io.emms.modbus.frame;
 
 import io.emms.modbus.pdu.Direction;
-import io.emms.modbus.pdu.ExceptionCode;
 import io.netty.buffer.ByteBuf;
 import java.util.function.IntPredicate;
 
@@ -39,6 +38,9 @@ final class RtuFrameLength {
       return NEED_MORE;
     }
     int fc = in.getUnsignedByte(start + 1);
+    if (direction == Direction.RESPONSE && fc > 0x80) {
+      return exception(in, start, available);
+    }
     int length = direction == Direction.REQUEST
         ? request(in, start, available, fc)
         : response(in, start, available, fc);
@@ -60,8 +62,12 @@ final class RtuFrameLength {
         return diagnostics(in, start, available);
       case 0x0F, 0x10:
         return byteCounted(in, start, available, 6, 9);
+      case 0x14, 0x15:
+        return byteCounted(in, start, available, 2, 5);
       case 0x16:
         return 10;
+      case 0x18:
+        return 6;
       case 0x17:
         return byteCounted(in, start, available, 10, 13);
       case 0x2B:
@@ -72,14 +78,8 @@ final class RtuFrameLength {
   }
 
   private static int response(ByteBuf in, int start, int available, int fc) {
-    if (fc > 0x80) {
-      if (available < 3) {
-        return NEED_MORE;
-      }
-      return ExceptionCode.of(in.getUnsignedByte(start + 2)) == null ? INVALID : 5;
-    }
     switch (fc) {
-      case 0x01, 0x02, 0x11:
+      case 0x01, 0x02, 0x11, 0x14, 0x15:
         return byteCounted(in, start, available, 2, 5);
       case 0x03, 0x04, 0x17:
         if (available < 3) {
@@ -100,11 +100,26 @@ final class RtuFrameLength {
         return diagnostics(in, start, available);
       case 0x16:
         return 10;
+      case 0x18:
+        // address, 18, byte count (2 bytes), FIFO count, registers, CRC
+        return available < 4 ? NEED_MORE : 6 + in.getUnsignedShort(start + 2);
       case 0x2B:
         return encapsulated(in, start, available, 0);
       default:
         return INVALID;
     }
+  }
+
+  /**
+   * An exception response: 5 bytes with any code but 0, also one outside the standard list, so that the caller gets
+   * the device's refusal. Code 0 means nothing and is not a frame start, which keeps false CRC matches rarer while
+   * resynchronising through garbage.
+   */
+  private static int exception(ByteBuf in, int start, int available) {
+    if (available < 3) {
+      return NEED_MORE;
+    }
+    return in.getUnsignedByte(start + 2) == 0 ? INVALID : 5;
   }
 
   /**

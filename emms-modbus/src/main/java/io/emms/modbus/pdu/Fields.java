@@ -2,6 +2,7 @@ package io.emms.modbus.pdu;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.List;
 import java.util.Objects;
 
 /** Range checks shared by the record constructors and the decoder, so both enforce the same limits. */
@@ -26,6 +27,40 @@ final class Fields {
           "address " + address + " quantity " + quantity + " out of range (quantity 1.." + maxQuantity
               + ", address + quantity <= 65536)");
     }
+  }
+
+  /** Why a file record span is out of range (Modbus Application Protocol v1.1b3 §6.14), or {@code null}. */
+  static ExceptionCode fileRangeError(int fileNumber, int recordNumber, int recordLength) {
+    if (recordLength < 1) {
+      return ExceptionCode.ILLEGAL_DATA_VALUE;
+    }
+    if (fileNumber < 1 || fileNumber > 0xFFFF || recordNumber < 0
+        || recordNumber + recordLength > FileRecordReference.MAX_RECORD_NUMBER + 1) {
+      return ExceptionCode.ILLEGAL_DATA_ADDRESS;
+    }
+    return null;
+  }
+
+  static void requireFileRange(int fileNumber, int recordNumber, int recordLength) {
+    if (fileRangeError(fileNumber, recordNumber, recordLength) != null) {
+      throw new IllegalArgumentException("file " + fileNumber + " record " + recordNumber + " length "
+          + recordLength + " out of range (file 1..65535, length >= 1, records 0.."
+          + FileRecordReference.MAX_RECORD_NUMBER + ")");
+    }
+  }
+
+  /** The sub-requests of a write file record, checked to be 1 or more and to fit 251 bytes. */
+  static List<FileRecord> requireFileRecords(List<FileRecord> records) {
+    List<FileRecord> copy = List.copyOf(records);
+    int length = 0;
+    for (FileRecord r : copy) {
+      length += 7 + r.registers().readableBytes();
+    }
+    if (copy.isEmpty() || length > WriteFileRecordRequest.MAX_DATA_LENGTH) {
+      throw new IllegalArgumentException(
+          copy.size() + " sub-requests of " + length + " bytes, expected 1 or more taking at most 251");
+    }
+    return copy;
   }
 
   static int requireU16(String name, int value) {

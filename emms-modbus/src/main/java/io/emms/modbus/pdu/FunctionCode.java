@@ -15,8 +15,11 @@ public enum FunctionCode {
   WRITE_MULTIPLE_COILS(0x0F),
   WRITE_MULTIPLE_REGISTERS(0x10),
   REPORT_SERVER_ID(0x11),
+  READ_FILE_RECORD(0x14),
+  WRITE_FILE_RECORD(0x15),
   MASK_WRITE_REGISTER(0x16),
   READ_WRITE_MULTIPLE_REGISTERS(0x17),
+  READ_FIFO_QUEUE(0x18),
   /** Encapsulated interface transport; this codec types MEI 0x0E (read device identification). */
   ENCAPSULATED_INTERFACE_TRANSPORT(0x2B);
 

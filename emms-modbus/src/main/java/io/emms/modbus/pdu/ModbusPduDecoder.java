@@ -163,6 +163,19 @@ public final class ModbusPduDecoder {
       }
     }
 
+    /** Checks the reference type, file, record and length of the file sub-request at {@code offset}. */
+    void requireFileRange(int offset) throws ModbusDecodeException {
+      if (u8(offset) != FileRecordReference.REFERENCE_TYPE) {
+        throw new ModbusDecodeException(fc & 0x7F, ExceptionCode.ILLEGAL_DATA_ADDRESS,
+            "reference type " + u8(offset) + ", expected 6");
+      }
+      ExceptionCode error = Fields.fileRangeError(u16(offset + 1), u16(offset + 3), u16(offset + 5));
+      if (error != null) {
+        throw new ModbusDecodeException(fc & 0x7F, error, "file " + u16(offset + 1) + " record " + u16(offset + 3)
+            + " length " + u16(offset + 5) + " out of range for function " + (fc & 0x7F));
+      }
+    }
+
     boolean coilValue(int offset) throws ModbusDecodeException {
       int v = u16(offset);
       if (v != 0xFF00 && v != 0x0000) {
@@ -220,6 +233,13 @@ public final class ModbusPduDecoder {
           return new MaskWriteRegisterRequest(r.u16(1), r.u16(3), r.u16(5));
         case 0x17:
           return readWriteMultipleRegisters(r);
+        case 0x14:
+          return readFileRecord(r);
+        case 0x15:
+          return new WriteFileRecordRequest(fileRecords(r));
+        case 0x18:
+          r.requireLength(3);
+          return new ReadFifoQueueRequest(r.u16(1));
         case 0x2B:
           if (r.length >= 2 && r.u8(1) == ReadDeviceIdentificationRequest.MEI_TYPE) {
             r.requireLength(4);
@@ -267,6 +287,42 @@ public final class ModbusPduDecoder {
       r.requireRange(r.u16(5), writeQuantity, ReadWriteMultipleRegistersRequest.MAX_WRITE_QUANTITY);
       return new ReadWriteMultipleRegistersRequest(r.u16(1), r.u16(3), r.u16(5), r.slice(10, count));
     }
+
+    /** Section 6.14: sub-requests of seven bytes (reference type 6, file, record, length). */
+    private static ReadFileRecordRequest readFileRecord(Reader r) throws ModbusDecodeException {
+      int count = r.byteCount(1);
+      if (count < 7 || count > ReadFileRecordRequest.MAX_DATA_LENGTH || count % 7 != 0) {
+        throw invalid(r.fc, "byte count " + count + " is not 7..245 in steps of 7");
+      }
+      List<FileRecordReference> references = new ArrayList<>(count / 7);
+      for (int offset = 2; offset < r.length; offset += 7) {
+        r.requireFileRange(offset);
+        references.add(new FileRecordReference(r.u16(offset + 1), r.u16(offset + 3), r.u16(offset + 5)));
+      }
+      return new ReadFileRecordRequest(references);
+    }
+  }
+
+  /**
+   * Section 6.15: the sub-requests of a write file record and of its echo, each reference type 6, file, record,
+   * length and that many registers.
+   */
+  private static List<FileRecord> fileRecords(Reader r) throws ModbusDecodeException {
+    int count = r.byteCount(1);
+    if (count < 9 || count > WriteFileRecordRequest.MAX_DATA_LENGTH) {
+      throw invalid(r.fc, "request data length " + count + " is not 9..251");
+    }
+    List<FileRecord> records = new ArrayList<>();
+    int offset = 2;
+    while (offset < r.length) {
+      r.requireAtLeast(offset + 7);
+      r.requireFileRange(offset);
+      int registers = r.u16(offset + 5);
+      r.requireAtLeast(offset + 7 + 2 * registers);
+      records.add(new FileRecord(r.u16(offset + 1), r.u16(offset + 3), r.slice(offset + 7, 2 * registers)));
+      offset += 7 + 2 * registers;
+    }
+    return records;
   }
 
   /** Response layouts, Modbus Application Protocol v1.1b3 sections 6 and 7. */
@@ -275,11 +331,7 @@ public final class ModbusPduDecoder {
     static ModbusResponse decode(Reader r) throws ModbusDecodeException {
       if (r.fc > 0x80) {
         r.requireLength(2);
-        ExceptionCode code = ExceptionCode.of(r.u8(1));
-        if (code == null) {
-          throw invalid(r.fc & 0x7F, "undefined exception code " + r.u8(1));
-        }
-        return new ExceptionResponse(r.fc & 0x7F, code);
+        return new ExceptionResponse(r.fc & 0x7F, r.u8(1));
       }
       switch (r.fc) {
         case 0x01:
@@ -323,6 +375,12 @@ public final class ModbusPduDecoder {
           return new MaskWriteRegisterResponse(r.u16(1), r.u16(3), r.u16(5));
         case 0x17:
           return new ReadWriteMultipleRegistersResponse(r.slice(2, r.byteCount(1)));
+        case 0x14:
+          return readFileRecord(r);
+        case 0x15:
+          return new WriteFileRecordResponse(fileRecords(r));
+        case 0x18:
+          return readFifoQueue(r);
         case 0x2B:
           if (r.length >= 2 && r.u8(1) == ReadDeviceIdentificationRequest.MEI_TYPE) {
             return deviceIdentification(r);
@@ -334,6 +392,37 @@ public final class ModbusPduDecoder {
           }
           return new RawPdu(r.fc, r.slice(1, r.length - 1));
       }
+    }
+
+    /** Section 6.14: sub-responses of a length byte (1 + 2N), reference type 6 and N registers. */
+    private static ReadFileRecordResponse readFileRecord(Reader r) throws ModbusDecodeException {
+      int count = r.byteCount(1);
+      if (count < 4 || count > ReadFileRecordRequest.MAX_DATA_LENGTH) {
+        throw invalid(r.fc, "response data length " + count + " is not 4..245");
+      }
+      List<ByteBuf> records = new ArrayList<>();
+      int offset = 2;
+      while (offset < r.length) {
+        r.requireAtLeast(offset + 2);
+        int subLength = r.u8(offset);
+        if (subLength < 3 || (subLength & 1) == 0 || r.u8(offset + 1) != FileRecordReference.REFERENCE_TYPE) {
+          throw invalid(r.fc, "sub-response length " + subLength + " reference type " + r.u8(offset + 1));
+        }
+        r.requireAtLeast(offset + 1 + subLength);
+        records.add(r.slice(offset + 2, subLength - 1));
+        offset += 1 + subLength;
+      }
+      return new ReadFileRecordResponse(records);
+    }
+
+    /** Section 6.18: a 16-bit byte count, a 16-bit FIFO count and the registers. */
+    private static ReadFifoQueueResponse readFifoQueue(Reader r) throws ModbusDecodeException {
+      r.requireAtLeast(5);
+      int count = r.u16(3);
+      if (r.u16(1) != r.length - 3 || r.u16(1) != 2 + 2 * count || count > ReadFifoQueueResponse.MAX_COUNT) {
+        throw invalid(r.fc, "byte count " + r.u16(1) + " FIFO count " + count + " in a PDU of " + r.length);
+      }
+      return new ReadFifoQueueResponse(r.slice(5, 2 * count));
     }
 
     private static ReadDeviceIdentificationResponse deviceIdentification(Reader r) throws ModbusDecodeException {

@@ -1,6 +1,7 @@
 package io.emms.modbus.pdu;
 
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 
 /**
  * Writes PDUs into a caller-supplied buffer, without intermediate copies. Stateless and thread-safe.
@@ -80,7 +81,7 @@ public final class ModbusPduEncoder {
       writeAddressQuantity(out, r.functionCode(), r.address(), r.quantity());
     } else if (pdu instanceof ExceptionResponse e) {
       out.writeByte(e.functionCode() | 0x80);
-      out.writeByte(e.exceptionCode().code());
+      out.writeByte(e.code());
     } else if (pdu instanceof BitView bits && pdu instanceof ModbusResponse) {
       out.writeByte(pdu.functionCode());
       out.writeByte(bits.bits().readableBytes());
@@ -144,6 +145,26 @@ public final class ModbusPduEncoder {
     } else if (pdu instanceof ReportServerIdResponse r) {
       out.writeByte(r.data().readableBytes());
       writeView(out, r.data());
+    } else if (pdu instanceof ReadFileRecordRequest r) {
+      out.writeByte(7 * r.references().size());
+      for (FileRecordReference f : r.references()) {
+        out.writeByte(FileRecordReference.REFERENCE_TYPE);
+        out.writeShort(f.fileNumber());
+        out.writeShort(f.recordNumber());
+        out.writeShort(f.recordLength());
+      }
+    } else if (pdu instanceof ReadFileRecordResponse r) {
+      encodeFileRecordResponse(r, out);
+    } else if (pdu instanceof WriteFileRecordRequest r) {
+      encodeFileRecords(r.records(), out);
+    } else if (pdu instanceof WriteFileRecordResponse r) {
+      encodeFileRecords(r.records(), out);
+    } else if (pdu instanceof ReadFifoQueueRequest r) {
+      out.writeShort(r.address());
+    } else if (pdu instanceof ReadFifoQueueResponse r) {
+      out.writeShort(2 + r.registers().readableBytes());
+      out.writeShort(r.count());
+      writeView(out, r.registers());
     } else if (pdu instanceof ReadDeviceIdentificationRequest r) {
       out.writeByte(ReadDeviceIdentificationRequest.MEI_TYPE);
       out.writeByte(r.code().code());
@@ -154,6 +175,34 @@ public final class ModbusPduEncoder {
       writeView(out, r.data());
     }
     // The remaining requests (07, 0B, 0C, 11) are the function code alone.
+  }
+
+  private static void encodeFileRecordResponse(ReadFileRecordResponse r, ByteBuf out) {
+    int length = 0;
+    for (ByteBuf record : r.records()) {
+      length += 2 + record.readableBytes();
+    }
+    out.writeByte(length);
+    for (ByteBuf record : r.records()) {
+      out.writeByte(1 + record.readableBytes());
+      out.writeByte(FileRecordReference.REFERENCE_TYPE);
+      writeView(out, record);
+    }
+  }
+
+  private static void encodeFileRecords(List<FileRecord> records, ByteBuf out) {
+    int length = 0;
+    for (FileRecord record : records) {
+      length += 7 + record.registers().readableBytes();
+    }
+    out.writeByte(length);
+    for (FileRecord record : records) {
+      out.writeByte(FileRecordReference.REFERENCE_TYPE);
+      out.writeShort(record.fileNumber());
+      out.writeShort(record.recordNumber());
+      out.writeShort(record.registerCount());
+      writeView(out, record.registers());
+    }
   }
 
   private static void encodeDeviceIdentification(ReadDeviceIdentificationResponse r, ByteBuf out) {

@@ -77,6 +77,11 @@ public final class ModbusPduView {
     return isException() ? ExceptionCode.of(secondByte) : null;
   }
 
+  /** The exception code byte of an exception response as sent, also outside the standard list; -1 otherwise. */
+  public int rawExceptionCode() {
+    return isException() ? secondByte : -1;
+  }
+
   /** Whether this is a function 03 or 04 request of the right length (its range is checked by {@link #rangeError}). */
   public boolean isReadRegistersRequest() {
     return length == 5 && (functionCode == 0x03 || functionCode == 0x04);

@@ -18,4 +18,7 @@ public sealed interface ModbusRequest extends ModbusPdu
         MaskWriteRegisterRequest,
         ReadWriteMultipleRegistersRequest,
         ReadDeviceIdentificationRequest,
+        ReadFileRecordRequest,
+        WriteFileRecordRequest,
+        ReadFifoQueueRequest,
         RawPdu {}

@@ -18,5 +18,8 @@ public sealed interface ModbusResponse extends ModbusPdu
         MaskWriteRegisterResponse,
         ReadWriteMultipleRegistersResponse,
         ReadDeviceIdentificationResponse,
+        ReadFileRecordResponse,
+        WriteFileRecordResponse,
+        ReadFifoQueueResponse,
         ExceptionResponse,
         RawPdu {}

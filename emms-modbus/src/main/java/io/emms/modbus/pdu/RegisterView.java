@@ -12,7 +12,8 @@ public sealed interface RegisterView
         ReadInputRegistersResponse,
         ReadWriteMultipleRegistersResponse,
         WriteMultipleRegistersRequest,
-        ReadWriteMultipleRegistersRequest {
+        ReadWriteMultipleRegistersRequest,
+        FileRecord {
 
   /** The register bytes, two per register; see the package docs for who owns this buffer. */
   ByteBuf registers();

@@ -23,6 +23,8 @@ final class ResponseMatch {
       return byteCount(p.registers().readableBytes(), q.quantity() * 2);
     } else if (request instanceof ReadWriteMultipleRegistersRequest q && response instanceof RegisterView p) {
       return byteCount(p.registers().readableBytes(), q.readQuantity() * 2);
+    } else if (request instanceof ReadFileRecordRequest q && response instanceof ReadFileRecordResponse p) {
+      return fileRecordLengths(q, p);
     }
     return echoMismatch(request, response);
   }
@@ -40,12 +42,28 @@ final class ResponseMatch {
       echoes = q.address() == p.address() && q.quantity() == p.quantity();
     } else if (request instanceof MaskWriteRegisterRequest q && response instanceof MaskWriteRegisterResponse p) {
       echoes = q.address() == p.address() && q.andMask() == p.andMask() && q.orMask() == p.orMask();
+    } else if (request instanceof WriteFileRecordRequest q && response instanceof WriteFileRecordResponse p) {
+      echoes = q.records().equals(p.records());
     } else if (request instanceof DiagnosticsRequest q && response instanceof DiagnosticsResponse p) {
       echoes = q.subFunction() == p.subFunction();
     } else {
       echoes = true;
     }
     return echoes ? null : "response does not echo the request";
+  }
+
+  private static String fileRecordLengths(ReadFileRecordRequest request, ReadFileRecordResponse response) {
+    if (request.references().size() != response.records().size()) {
+      return response.records().size() + " sub-responses to " + request.references().size() + " sub-requests";
+    }
+    for (int i = 0; i < response.records().size(); i++) {
+      String mismatch = byteCount(
+          response.records().get(i).readableBytes(), 2 * request.references().get(i).recordLength());
+      if (mismatch != null) {
+        return "sub-response " + i + ": " + mismatch;
+      }
+    }
+    return null;
   }
 
   private static String byteCount(int actual, int expected) {

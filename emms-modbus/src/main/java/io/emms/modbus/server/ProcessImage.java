@@ -5,11 +5,15 @@ import io.emms.modbus.client.ValueFormat;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The four data tables a Modbus server exposes, each starting at address 0. Registers are held as the bytes that
- * travel on the wire, so reads copy straight into a response buffer and typed values are written in place.
+ * The four data tables a Modbus server exposes, each starting at address 0, plus the files of function 0x14/0x15
+ * and the FIFO queues of function 0x18 the device defines ({@link #defineFile}, {@link #setFifoQueue}). Registers
+ * are held as the bytes that travel on the wire, so reads copy straight into a response buffer and typed values are
+ * written in place.
  *
  * <p>Thread-safe: every method locks the image, so a multi-register value is never read half-updated.
  */
@@ -20,6 +24,8 @@ public final class ProcessImage {
   private final byte[] holdingRegisters;
   private final byte[] inputRegisters;
   private final int[] sizes;
+  private final Map<Integer, byte[]> files = new HashMap<>();
+  private final Map<Integer, byte[]> fifoQueues = new HashMap<>();
 
   /** An image with {@code size} items in every table. */
   public ProcessImage(int size) {
@@ -144,6 +150,86 @@ public final class ProcessImage {
     int result = ((current & andMask) | (orMask & ~andMask)) & 0xFFFF;
     setRegister(RegisterTable.HOLDING_REGISTERS, address, result);
     return result;
+  }
+
+  /**
+   * Creates file {@code fileNumber} (1..65535) with records {@code 0 .. records-1}, all zero, replacing a file of
+   * that number.
+   */
+  public synchronized void defineFile(int fileNumber, int records) {
+    if (fileNumber < 1 || fileNumber > 0xFFFF || records < 1 || records > 10000) {
+      throw new IllegalArgumentException("file " + fileNumber + " with " + records
+          + " records, expected file 1..65535 with 1..10000 records");
+    }
+    files.put(fileNumber, new byte[2 * records]);
+  }
+
+  /** Whether file {@code fileNumber} exists and holds records {@code recordNumber .. recordNumber+count-1}. */
+  public synchronized boolean containsRecords(int fileNumber, int recordNumber, int count) {
+    byte[] file = files.get(fileNumber);
+    return file != null && recordNumber >= 0 && count >= 0 && recordNumber + count <= file.length >>> 1;
+  }
+
+  /** Record {@code recordNumber} of file {@code fileNumber} as an unsigned 16-bit number. */
+  public synchronized int fileRecord(int fileNumber, int recordNumber) {
+    byte[] file = file(fileNumber, recordNumber, 1);
+    return ((file[2 * recordNumber] & 0xFF) << 8) | (file[2 * recordNumber + 1] & 0xFF);
+  }
+
+  /** Sets record {@code recordNumber} of file {@code fileNumber} to the low 16 bits of {@code value}. */
+  public synchronized void setFileRecord(int fileNumber, int recordNumber, int value) {
+    byte[] file = file(fileNumber, recordNumber, 1);
+    file[2 * recordNumber] = (byte) (value >>> 8);
+    file[2 * recordNumber + 1] = (byte) value;
+  }
+
+  /** Appends {@code count} records of a file, two bytes each, high byte first, to {@code out}. */
+  public synchronized void readFileRecords(int fileNumber, int recordNumber, int count, ByteBuf out) {
+    out.writeBytes(file(fileNumber, recordNumber, count), 2 * recordNumber, 2 * count);
+  }
+
+  /** Copies {@code count} records from {@code in} (two bytes each, consumed) into a file. */
+  public synchronized void writeFileRecords(int fileNumber, int recordNumber, int count, ByteBuf in) {
+    in.readBytes(file(fileNumber, recordNumber, count), 2 * recordNumber, 2 * count);
+  }
+
+  /**
+   * Sets the FIFO queue behind the pointer register {@code pointerAddress} to {@code values} (0..65535 each, oldest
+   * first), replacing its content; function 0x18 reads it without clearing it.
+   */
+  public synchronized void setFifoQueue(int pointerAddress, int... values) {
+    if ((pointerAddress & ~0xFFFF) != 0 || values.length > 0xFFFF) {
+      throw new IllegalArgumentException("FIFO pointer " + pointerAddress + " with " + values.length + " values");
+    }
+    byte[] queue = new byte[2 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      queue[2 * i] = (byte) (values[i] >>> 8);
+      queue[2 * i + 1] = (byte) values[i];
+    }
+    fifoQueues.put(pointerAddress, queue);
+  }
+
+  /** How many registers the FIFO queue at {@code pointerAddress} holds, or -1 if there is no queue there. */
+  public synchronized int fifoQueueLength(int pointerAddress) {
+    byte[] queue = fifoQueues.get(pointerAddress);
+    return queue == null ? -1 : queue.length >>> 1;
+  }
+
+  /** Appends the registers of the FIFO queue at {@code pointerAddress}, oldest first, to {@code out}. */
+  public synchronized void readFifoQueue(int pointerAddress, ByteBuf out) {
+    byte[] queue = fifoQueues.get(pointerAddress);
+    if (queue == null) {
+      throw new IndexOutOfBoundsException("no FIFO queue at " + pointerAddress);
+    }
+    out.writeBytes(queue);
+  }
+
+  private byte[] file(int fileNumber, int recordNumber, int count) {
+    if (!containsRecords(fileNumber, recordNumber, count)) {
+      throw new IndexOutOfBoundsException(
+          "file " + fileNumber + " records " + recordNumber + "+" + count + " do not exist");
+    }
+    return files.get(fileNumber);
   }
 
   private BitSet bits(RegisterTable table) {

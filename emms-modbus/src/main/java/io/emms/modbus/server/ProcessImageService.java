@@ -12,6 +12,8 @@ import io.emms.modbus.pdu.DiagnosticsRequest;
 import io.emms.modbus.pdu.DiagnosticsResponse;
 import io.emms.modbus.pdu.ExceptionCode;
 import io.emms.modbus.pdu.ExceptionResponse;
+import io.emms.modbus.pdu.FileRecord;
+import io.emms.modbus.pdu.FileRecordReference;
 import io.emms.modbus.pdu.GetCommEventCounterRequest;
 import io.emms.modbus.pdu.GetCommEventCounterResponse;
 import io.emms.modbus.pdu.GetCommEventLogRequest;
@@ -29,6 +31,10 @@ import io.emms.modbus.pdu.ReadDiscreteInputsRequest;
 import io.emms.modbus.pdu.ReadDiscreteInputsResponse;
 import io.emms.modbus.pdu.ReadExceptionStatusRequest;
 import io.emms.modbus.pdu.ReadExceptionStatusResponse;
+import io.emms.modbus.pdu.ReadFifoQueueRequest;
+import io.emms.modbus.pdu.ReadFifoQueueResponse;
+import io.emms.modbus.pdu.ReadFileRecordRequest;
+import io.emms.modbus.pdu.ReadFileRecordResponse;
 import io.emms.modbus.pdu.ReadHoldingRegistersRequest;
 import io.emms.modbus.pdu.ReadHoldingRegistersResponse;
 import io.emms.modbus.pdu.ReadInputRegistersRequest;
@@ -37,6 +43,8 @@ import io.emms.modbus.pdu.ReadWriteMultipleRegistersRequest;
 import io.emms.modbus.pdu.ReadWriteMultipleRegistersResponse;
 import io.emms.modbus.pdu.ReportServerIdRequest;
 import io.emms.modbus.pdu.ReportServerIdResponse;
+import io.emms.modbus.pdu.WriteFileRecordRequest;
+import io.emms.modbus.pdu.WriteFileRecordResponse;
 import io.emms.modbus.pdu.WriteMultipleCoilsRequest;
 import io.emms.modbus.pdu.WriteMultipleCoilsResponse;
 import io.emms.modbus.pdu.WriteMultipleRegistersRequest;
@@ -48,13 +56,14 @@ import io.emms.modbus.pdu.WriteSingleRegisterResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves every public function code from a {@link ProcessImage}: reads and writes of the four tables, mask write,
- * read/write multiple, the serial-line diagnostics (08 sub-function 00 echo, 0A clear counters), comm event counter
+ * read/write multiple, read and write file record, read FIFO queue, the serial-line diagnostics (08 sub-function 00 echo, 0A clear counters), comm event counter
  * and log, report server ID and read device identification (basic objects). Addresses outside the image are
  * answered with {@link ExceptionCode#ILLEGAL_DATA_ADDRESS}; any other function with
  * {@link ExceptionCode#ILLEGAL_FUNCTION}.
@@ -169,6 +178,12 @@ public class ProcessImageService implements ModbusService {
       return reportServerId(unitId, r);
     } else if (request instanceof ReadDeviceIdentificationRequest r) {
       return readDeviceIdentification(unitId, r);
+    } else if (request instanceof ReadFileRecordRequest r) {
+      return readFileRecord(unitId, r);
+    } else if (request instanceof WriteFileRecordRequest r) {
+      return writeFileRecord(unitId, r);
+    } else if (request instanceof ReadFifoQueueRequest r) {
+      return readFifoQueue(unitId, r);
     }
     return ModbusService.refuse(request, ExceptionCode.ILLEGAL_FUNCTION);
   }
@@ -241,6 +256,49 @@ public class ProcessImageService implements ModbusService {
     }
     image.writeRegisters(HOLDING_REGISTERS, r.writeAddress(), r.writeQuantity(), r.registers().duplicate());
     return new ReadWriteMultipleRegistersResponse(readRegisters(HOLDING_REGISTERS, r.readAddress(), r.readQuantity()));
+  }
+
+  /** Answers every sub-request, or refuses the whole request with 02 if one names a record the image lacks. */
+  protected ModbusResponse readFileRecord(int unitId, ReadFileRecordRequest r) {
+    List<ByteBuf> records = new ArrayList<>(r.references().size());
+    for (FileRecordReference f : r.references()) {
+      if (!image.containsRecords(f.fileNumber(), f.recordNumber(), f.recordLength())) {
+        return illegalAddress(r);
+      }
+      ByteBuf out = Unpooled.buffer(2 * f.recordLength());
+      image.readFileRecords(f.fileNumber(), f.recordNumber(), f.recordLength(), out);
+      records.add(out);
+    }
+    return new ReadFileRecordResponse(records);
+  }
+
+  /** Writes every sub-request once all are known to fit the image (else 02, nothing written), and echoes them. */
+  protected ModbusResponse writeFileRecord(int unitId, WriteFileRecordRequest r) {
+    for (FileRecord f : r.records()) {
+      if (!image.containsRecords(f.fileNumber(), f.recordNumber(), f.registerCount())) {
+        return illegalAddress(r);
+      }
+    }
+    List<FileRecord> echo = new ArrayList<>(r.records().size());
+    for (FileRecord f : r.records()) {
+      image.writeFileRecords(f.fileNumber(), f.recordNumber(), f.registerCount(), f.registers().duplicate());
+      echo.add(new FileRecord(f.fileNumber(), f.recordNumber(), Unpooled.copiedBuffer(f.registers())));
+    }
+    return new WriteFileRecordResponse(echo);
+  }
+
+  /** The queue at the pointer address; 02 where there is none, 03 for a queue longer than 31 (section 6.18). */
+  protected ModbusResponse readFifoQueue(int unitId, ReadFifoQueueRequest r) {
+    int length = image.fifoQueueLength(r.address());
+    if (length < 0) {
+      return illegalAddress(r);
+    }
+    if (length > ReadFifoQueueResponse.MAX_COUNT) {
+      return ModbusService.refuse(r, ExceptionCode.ILLEGAL_DATA_VALUE);
+    }
+    ByteBuf out = Unpooled.buffer(2 * length);
+    image.readFifoQueue(r.address(), out);
+    return new ReadFifoQueueResponse(out);
   }
 
   protected ModbusResponse readExceptionStatus(int unitId, ReadExceptionStatusRequest r) {

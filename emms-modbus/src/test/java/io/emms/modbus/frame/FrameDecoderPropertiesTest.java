@@ -7,7 +7,6 @@ import io.emms.modbus.pdu.ModbusDecodeException;
 import io.emms.modbus.pdu.ModbusPdu;
 import io.emms.modbus.pdu.ModbusPduDecoder;
 import io.emms.modbus.pdu.DiagnosticsResponse;
-import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.pdu.PduArbitraries;
 import io.emms.modbus.pdu.RawPdu;
 import io.emms.modbus.pdu.ReadHoldingRegistersResponse;
@@ -18,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -33,16 +30,6 @@ import net.jqwik.api.constraints.Size;
  * piece, as links do; the assembler's buffer is released at the end; the leak detector runs PARANOID).
  */
 class FrameDecoderPropertiesTest {
-
-  @BeforeContainer
-  static void recordLeaks() {
-    LeakCheck.start();
-  }
-
-  @AfterContainer
-  static void noLeaks() {
-    assertThat(LeakCheck.leaks()).as("ByteBuf leaks reported by Netty's PARANOID detector").isEmpty();
-  }
 
   @Provide
   Arbitrary<List<ModbusPdu>> requestStreams() {

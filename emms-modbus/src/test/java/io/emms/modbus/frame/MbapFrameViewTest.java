@@ -3,9 +3,9 @@ package io.emms.modbus.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.pdu.Direction;
 import io.emms.modbus.pdu.ExceptionCode;
+import io.emms.modbus.pdu.GoldenFrame;
 import io.emms.modbus.pdu.Hex;
 import io.emms.modbus.pdu.ModbusDecodeException;
 import io.emms.modbus.pdu.ModbusPdu;
@@ -23,7 +23,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The allocation-free MBAP path: {@link MbapFrameEncoder#encodeReadRequest}, {@link
@@ -32,11 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of unit 0x11 hold 0x022B, 0x0000, 0x0064) in the MBAP header of the Messaging Implementation Guide v1.0b
  * (length = unit id + PDU bytes).
  */
-@ExtendWith(LeakCheck.class)
 class MbapFrameViewTest {
 
-  private static final String REQUEST = "00 01 00 00 00 06 11 03 00 6B 00 03";
-  private static final String RESPONSE = "00 01 00 00 00 09 11 03 06 02 2B 00 00 00 64";
+  private static final String REQUEST = GoldenFrame.named("mbap-read-holding-108-110").wire();
+  private static final String RESPONSE = GoldenFrame.named("mbap-read-holding-108-110-reply").wire();
 
   private final MbapFrameDecoder decoder = new MbapFrameDecoder();
   private final MbapFrameView frame = new MbapFrameView();
@@ -104,7 +102,17 @@ class MbapFrameViewTest {
     assertThat(frame.transactionId()).isEqualTo(7);
     assertThat(frame.pdu().isException()).isTrue();
     assertThat(frame.pdu().exceptionCode()).isEqualTo(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+    assertThat(frame.pdu().rawExceptionCode()).isEqualTo(2);
     assertThat(frame.pdu().isRegistersResponse()).isFalse();
+  }
+
+  @Test
+  void viewsAnExceptionWithACodeOutsideTheList() {
+    // A vendor code 0C: no standard name, but the raw code is there for the caller.
+    assertThat(decoder.decode(Hex.buf("00 08 00 00 00 03 11 83 0C"), frame)).isTrue();
+    assertThat(frame.pdu().isException()).isTrue();
+    assertThat(frame.pdu().exceptionCode()).isNull();
+    assertThat(frame.pdu().rawExceptionCode()).isEqualTo(0x0C);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.emms.modbus.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emms.modbus.pdu.Direction;
+import io.emms.modbus.pdu.GoldenFrame;
 import io.emms.modbus.pdu.Hex;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -21,7 +22,7 @@ class ModbusFrameNettyDecoderTest {
   void tcpFramesArriveWholeFromPieces() {
     EmbeddedChannel channel = new EmbeddedChannel(ModbusFrameNettyDecoder.tcp());
     // two requests, cut in the middle of the second header
-    channel.writeInbound(pooled("00 01 00 00 00 06 11 03 00 6B 00 03 00 02 00"));
+    channel.writeInbound(pooled(GoldenFrame.named("mbap-read-holding-108-110").wire() + " 00 02 00"));
     channel.writeInbound(pooled("00 00 06 11 04 00 08 00 01"));
 
     MbapFrame first = channel.readInbound();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.emms.core.link.LinkListener;
-import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.client.ModbusClientConfig;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.pdu.Direction;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The RTU inter-character-gap fallback of {@link FrameSource}, driven the way a link drives it: pooled buffers
  * delivered one read at a time, released after the call, while the shared timer watches the line.
  */
-@ExtendWith(LeakCheck.class)
 class FrameSourceTest {
 
   private static final Duration GAP = Duration.ofMillis(20);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.emms.core.link.LinkListener;
-import io.emms.core.testing.LeakCheck;
 import io.emms.core.testing.SocatPtyPair;
 import io.emms.modbus.client.ModbusClient;
 import io.emms.modbus.client.ModbusClientConfig;
@@ -34,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code 01 C1 01 B0 50}: its refusal, exception 01 (illegal function)</li>
  * </ul>
  */
-@ExtendWith(LeakCheck.class)
 class RtuLineIdleSerialTest {
 
   private static final String READ_REQUEST = "01 03 00 00 00 01 84 0A";

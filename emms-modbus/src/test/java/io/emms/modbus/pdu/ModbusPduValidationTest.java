@@ -3,6 +3,7 @@ package io.emms.modbus.pdu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +42,19 @@ class ModbusPduValidationTest {
     "07 00, ILLEGAL_DATA_VALUE",
     "08 00 00 A5, ILLEGAL_DATA_VALUE",
     "16 00 04 00 F2 00, ILLEGAL_DATA_VALUE",
+    // 14: byte count not a multiple of 7; reference type 5; file 0; record 9999 + 2 past the last record
+    "14 08 06 00 04 00 01 00 02 00, ILLEGAL_DATA_VALUE",
+    "14 07 05 00 04 00 01 00 02, ILLEGAL_DATA_ADDRESS",
+    "14 07 06 00 00 00 01 00 02, ILLEGAL_DATA_ADDRESS",
+    "14 07 06 00 04 27 0F 00 02, ILLEGAL_DATA_ADDRESS",
+    // 14: record length 0; 130 registers whose answer cannot fit one PDU
+    "14 07 06 00 04 00 01 00 00, ILLEGAL_DATA_VALUE",
+    "14 07 06 00 04 00 01 00 82, ILLEGAL_DATA_VALUE",
+    // 15: record length 3 with 2 registers of data; data length below 9
+    "15 0B 06 00 04 00 07 00 03 06 AF 04 BE, ILLEGAL_DATA_VALUE",
+    "15 07 06 00 04 00 07 00 00, ILLEGAL_DATA_VALUE",
+    // 18: pointer address truncated
+    "18 04, ILLEGAL_DATA_VALUE",
     // device id code 05 does not exist
     "2B 0E 05 00, ILLEGAL_DATA_VALUE",
     // exception bit set or zero in a request
@@ -61,8 +75,13 @@ class ModbusPduValidationTest {
     "03 05 00 01 00 02 00", // odd byte count for registers
     "03 02 00", // byte count longer than the data
     "01 00", // zero byte count
-    "81 09", // undefined exception code
+    "14 0C 04 06 0D FE 00 20 05 06 33 CD 00 40", // even sub-response length
+    "14 0C 05 07 0D FE 00 20 05 06 33 CD 00 40", // reference type 7
+    "14 0C 05 06 0D FE 00 20 07 06 33 CD 00 40", // sub-response past the end
+    "18 00 06 00 03 01 B8 12 84", // FIFO count disagrees with the byte count
+    "18 00 42 00 20", // FIFO count 32 (above 31) without its data
     "81", // exception without code
+    "81 00", // exception code 0
     "80 01", // exception for function 0
     "0C 04 00 00 00 00", // event log byte count below 6
     "2B 0E 01 01 07 00 00", // more-follows neither 00 nor FF
@@ -71,6 +90,36 @@ class ModbusPduValidationTest {
   })
   void rejectsBadResponses(String hex) {
     assertThatThrownBy(() -> ModbusPduDecoder.decodeResponse(Hex.buf(hex)))
+        .isInstanceOf(ModbusDecodeException.class);
+  }
+
+  @Test
+  void anExceptionCodeOutsideTheListIsKeptRaw() throws Exception {
+    ModbusResponse refusal = ModbusPduDecoder.decodeResponse(Hex.buf("81 09"), new ReadCoilsRequest(0, 1));
+    assertThat(refusal).isInstanceOfSatisfying(ExceptionResponse.class, e -> {
+      assertThat(e.functionCode()).isEqualTo(1);
+      assertThat(e.code()).isEqualTo(9);
+      assertThat(e.exceptionCode()).isNull();
+      assertThat(e.isStandard()).isFalse();
+    });
+    assertThat(new ExceptionResponse(3, ExceptionCode.ILLEGAL_DATA_ADDRESS).isStandard()).isTrue();
+  }
+
+  @Test
+  void fileRecordAndFifoResponsesMustAnswerTheirRequests() throws Exception {
+    ReadFileRecordRequest twoSpans = new ReadFileRecordRequest(
+        List.of(new FileRecordReference(4, 1, 2), new FileRecordReference(3, 9, 2)));
+    assertThat(ModbusPduDecoder.decodeResponse(Hex.buf("14 0C 05 06 0D FE 00 20 05 06 33 CD 00 40"), twoSpans))
+        .isInstanceOfSatisfying(ReadFileRecordResponse.class, r -> assertThat(r.register(1, 0)).isEqualTo(0x33CD));
+    // one sub-response to two sub-requests; a sub-response of one register where two were asked for
+    assertThatThrownBy(() -> ModbusPduDecoder.decodeResponse(Hex.buf("14 06 05 06 0D FE 00 20"), twoSpans))
+        .isInstanceOf(ModbusDecodeException.class);
+    assertThatThrownBy(() -> ModbusPduDecoder.decodeResponse(
+            Hex.buf("14 0A 05 06 0D FE 00 20 03 06 33 CD"), twoSpans))
+        .isInstanceOf(ModbusDecodeException.class);
+    // a write echo with other data
+    assertThatThrownBy(() -> ModbusPduDecoder.decodeResponse(
+            Hex.buf("15 0D 06 00 04 00 07 00 03 06 AF 04 BE 10 0E"), WriteFileRecordRequest.of(4, 7, 0x6AF, 0x4BE, 0x100D)))
         .isInstanceOf(ModbusDecodeException.class);
   }
 
@@ -122,6 +171,14 @@ class ModbusPduValidationTest {
     assertThatThrownBy(() -> new WriteMultipleCoilsRequest(0, 9, Hex.buf("FF"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ExceptionResponse(0x83, ExceptionCode.ILLEGAL_FUNCTION))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ExceptionResponse(3, 256)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ExceptionResponse(3, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FileRecordReference(0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FileRecordReference(1, 9999, 2)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReadFileRecordRequest.of(1, 0, 122)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReadFileRecordRequest(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> WriteFileRecordRequest.of(1, 0, new int[123])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReadFifoQueueResponse.of(new int[32])).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -55,6 +55,9 @@ public final class PduArbitraries {
             .map(b -> new ReadWriteMultipleRegistersRequest(read[0], read[1], write[0], b))),
         Combinators.combine(Arbitraries.of(ReadDeviceIdCode.class), u8())
             .as(ReadDeviceIdentificationRequest::new),
+        fileReference().list().ofMinSize(1).ofMaxSize(4).map(ReadFileRecordRequest::new),
+        fileRecord().list().ofMinSize(1).ofMaxSize(4).map(WriteFileRecordRequest::new),
+        u16().map(ReadFifoQueueRequest::new),
         Combinators.combine(Arbitraries.integers().between(0x41, 0x48), bytes(0, 20)).as(RawPdu::new)));
   }
 
@@ -78,7 +81,25 @@ public final class PduArbitraries {
         deviceIdentification(),
         Combinators.combine(Arbitraries.integers().between(1, 0x7F), Arbitraries.of(ExceptionCode.class))
             .as(ExceptionResponse::new),
+        Combinators.combine(Arbitraries.integers().between(1, 0x7F), Arbitraries.integers().between(1, 0xFF))
+            .as(ExceptionResponse::new),
+        registers(20).list().ofMinSize(1).ofMaxSize(4).map(ReadFileRecordResponse::new),
+        fileRecord().list().ofMinSize(1).ofMaxSize(4).map(WriteFileRecordResponse::new),
+        Arbitraries.integers().between(0, ReadFifoQueueResponse.MAX_COUNT)
+            .flatMap(n -> bytes(2 * n, 2 * n)).map(ReadFifoQueueResponse::new),
         Combinators.combine(Arbitraries.integers().between(0x41, 0x48), bytes(0, 20)).as(RawPdu::new)));
+  }
+
+  private static Arbitrary<FileRecordReference> fileReference() {
+    return Combinators.combine(Arbitraries.integers().between(1, 0xFFFF), Arbitraries.integers().between(1, 20))
+        .flatAs((file, length) -> Arbitraries.integers().between(0, 10000 - length)
+            .map(record -> new FileRecordReference(file, record, length)));
+  }
+
+  private static Arbitrary<FileRecord> fileRecord() {
+    return Combinators.combine(fileReference(), Arbitraries.bytes().array(byte[].class).ofSize(40))
+        .as((f, data) -> new FileRecord(
+            f.fileNumber(), f.recordNumber(), Unpooled.wrappedBuffer(data, 0, 2 * f.recordLength())));
   }
 
   private static Arbitrary<ModbusResponse> deviceIdentification() {

@@ -2,7 +2,6 @@ package io.emms.modbus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emms.core.testing.LeakCheck;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.client.RegisterTable;
 import io.emms.modbus.pdu.ModbusResponse;
@@ -12,14 +11,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The server's polling path over TCP: register reads a {@link ProcessImageService} serves from its image are answered
  * from the reused frame view. Frames are the read-holding-registers example of the Modbus Application Protocol
  * v1.1b3 (section 6.3: registers 108–110 hold 0x022B, 0x0000, 0x0064) in an MBAP header, written by hand.
  */
-@ExtendWith(LeakCheck.class)
 class InPlaceReadsTest {
 
   private static final String SPEC_REQUEST = "0001 0000 0006 11 03 006B 0003";

@@ -13,6 +13,7 @@ import io.emms.dlt645.codec.Dlt645Function;
 import io.emms.dlt645.simulator.SimulatedMeter.Snapshot;
 import io.emms.dlt645.simulator.internal.BcdReader;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.time.DateTimeException;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -24,6 +25,10 @@ final class Responder1997 extends MeterResponder {
   static final int METER_CONSTANT = 1600;
   private static final int PASSWORD_LENGTH = 4;
 
+  // The DATA and control byte of the last reply, kept for a re-read (control 03); heap, nothing to release.
+  private final ByteBuf lastReply = Unpooled.buffer(256);
+  private int lastControl = NO_REPLY;
+
   Responder1997(SimulatedMeter meter) {
     super(meter);
   }
@@ -33,8 +38,34 @@ final class Responder1997 extends MeterResponder {
     return Dlt645ErrorReason.WRONG_DATA_IDENTIFIER;
   }
 
+  /**
+   * Answers a re-read (03) with the last reply again, its function bits those of 03 (83, or A3 when it had a
+   * follow-up; an error reply is repeated as C3); every other request as its function says, remembering the reply.
+   */
   @Override
   int respond(Dlt645Frame request, boolean broadcast, boolean wildcard, ByteBuf out) {
+    int functionBits = request.functionBits() & Dlt645Control.FUNCTION_MASK;
+    if (functionBits == Dlt645Function.RE_READ.code(edition) && !broadcast) {
+      return reRead(out);
+    }
+    int start = out.writerIndex();
+    int control = answer(request, broadcast, out);
+    if (control != NO_REPLY) {
+      lastControl = control;
+      lastReply.clear().writeBytes(out, start, out.writerIndex() - start);
+    }
+    return control;
+  }
+
+  private int reRead(ByteBuf out) {
+    if (lastControl == NO_REPLY) {
+      return error(Dlt645Function.RE_READ, out, Dlt645ErrorReason.ILLEGAL_DATA);
+    }
+    out.writeBytes(lastReply, lastReply.readerIndex(), lastReply.readableBytes());
+    return (lastControl & ~Dlt645Control.FUNCTION_MASK) | Dlt645Function.RE_READ.code(edition);
+  }
+
+  private int answer(Dlt645Frame request, boolean broadcast, ByteBuf out) {
     ByteBuf data = request.data();
     int at = data.readerIndex();
     int length = data.readableBytes();

@@ -262,7 +262,11 @@ public final class SimulatedMeter {
     terminalOutput = output;
   }
 
-  synchronized int terminalOutput() {
+  /**
+   * The multi-function terminal output the master selected last (2007 control 1D): 0 clock pulse (the default),
+   * 1 demand period, 2 time-slot switch.
+   */
+  public synchronized int terminalOutput() {
     return terminalOutput;
   }
 

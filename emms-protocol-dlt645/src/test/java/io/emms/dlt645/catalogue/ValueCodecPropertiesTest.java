@@ -3,7 +3,6 @@ package io.emms.dlt645.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emms.core.reading.Unit;
-import io.emms.core.testing.LeakCheck;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Hex;
 import io.netty.buffer.ByteBuf;
@@ -20,20 +19,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 class ValueCodecPropertiesTest {
-
-  @BeforeContainer
-  static void recordLeaks() {
-    LeakCheck.start();
-  }
-
-  @AfterContainer
-  static void noLeaks() {
-    assertThat(LeakCheck.leaks()).as("ByteBuf leaks (PARANOID detector)").isEmpty();
-  }
 
   private static final List<DataItem> ITEMS = concat(
       Dlt645Catalogue.of(Dlt645Edition.V2007).items(), Dlt645Catalogue.of(Dlt645Edition.V1997).items());

@@ -11,6 +11,7 @@ import io.emms.core.reading.Reading;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645Frame;
 import io.emms.dlt645.codec.Dlt645FrameDecoder;
+import io.emms.dlt645.codec.GoldenFrame;
 import io.emms.dlt645.codec.Hex;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
@@ -68,7 +69,7 @@ class ValueCodecTest {
   @Test
   void readReplyOfTheNotesIs1206Point42KilowattHours() {
     // 33 33 34 33 75 39 45 33 -33H = DI 00 00 01 00 (00010000) and 42 06 12 00 -> 00 12 06 42 -> 1206.42
-    ByteBuf wire = Hex.buf("FE FE FE FE 68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16");
+    ByteBuf wire = Hex.buf("FE FE FE FE " + GoldenFrame.readReply2007().wire());
     try {
       Dlt645Frame frame = new Dlt645FrameDecoder().decode(wire);
       Dlt645ValueCodec.Decoded decoded = Dlt645ValueCodec.decodeReply(V2007, frame.data()).orElseThrow();

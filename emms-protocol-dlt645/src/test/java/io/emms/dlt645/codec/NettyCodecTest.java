@@ -2,13 +2,10 @@ package io.emms.dlt645.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emms.core.testing.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
 class NettyCodecTest {
 
   @Test

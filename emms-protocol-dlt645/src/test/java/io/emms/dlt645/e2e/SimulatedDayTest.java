@@ -8,7 +8,6 @@ import io.emms.core.reading.Phase;
 import io.emms.core.reading.Quality;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
-import io.emms.core.testing.LeakCheck;
 import io.emms.dlt645.catalogue.Dlt645Catalogue;
 import io.emms.dlt645.catalogue.Dlt645Value;
 import io.emms.dlt645.catalogue.Dlt645ValueCodec;
@@ -34,13 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A day on a shared bus: a 2007 and a 1997 meter with household load and noise, polled hourly through the
  * core {@code MeterReader}; the simulator's records decoded by the catalogue, not by simulator code.
  */
-@ExtendWith(LeakCheck.class)
 class SimulatedDayTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

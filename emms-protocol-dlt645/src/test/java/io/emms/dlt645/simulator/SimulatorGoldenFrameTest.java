@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.emms.core.link.PipeLink;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645Edition;
+import io.emms.dlt645.codec.GoldenFrame;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class SimulatorGoldenFrameTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
+  /** The notes' reply: forward active total 1206.42 kWh of meter 000102030425. */
+  private static final String READ_REPLY = GoldenFrame.readReply2007().wire();
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final SimulationClock clock = new SimulationClock(Instant.parse("2026-03-01T00:00:00Z"));
@@ -55,7 +58,7 @@ class SimulatorGoldenFrameTest {
     master.send("68 25 04 03 02 01 00 68 11 04 33 33 34 33 E1 16");
 
     // 91 = normal reply to 11; DATA 33 33 34 33 | 75 39 45 33 -> DI 00010000, 42 06 12 00 -> 001206.42 kWh.
-    assertThat(master.receive(20, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16");
+    assertThat(master.receive(20, WAIT)).isEqualTo(READ_REPLY);
   }
 
   @Test
@@ -67,6 +70,17 @@ class SimulatorGoldenFrameTest {
 
     // DATA 44 E9 | 33 34 -> DI B611, 00 01 -> BCD 0100 -> 100 V (format XXX).
     assertThat(master.receive(16, WAIT)).isEqualTo("68 03 00 00 00 00 00 68 81 04 44 E9 33 34 EC 16");
+  }
+
+  @Test
+  void switchesTheMultiFunctionTerminalToTheTimeSlotOutput() throws Exception {
+    SimulatedMeter meter = start(meter2007().build());
+
+    master.send("68 25 04 03 02 01 00 68 1D 01 35 52 16");
+
+    // 1D with output 02 (time-slot switch, 02 + 33 = 35); the reply 9D echoes it. CS 9C + 01 + 35 = D2.
+    assertThat(master.receive(13, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 9D 01 35 D2 16");
+    assertThat(meter.terminalOutput()).isEqualTo(2);
   }
 
   @Test
@@ -97,7 +111,7 @@ class SimulatorGoldenFrameTest {
     master.send("FE FE FE FE 68 25 04 03 02 01 00 68 11 04 33 33 34 33 E1 16");
 
     assertThat(master.receive(22, WAIT))
-        .isEqualTo("FE FE 68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16");
+        .isEqualTo("FE FE " + READ_REPLY);
   }
 
   @Test
@@ -132,7 +146,7 @@ class SimulatorGoldenFrameTest {
     master.send("00 68 13 FF 16 68");
     master.send("68 25 04 03 02 01 00 68 11 04 33 33 34 33 E1 16");
 
-    assertThat(master.receive(20, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16");
+    assertThat(master.receive(20, WAIT)).isEqualTo(READ_REPLY);
     assertThat(master.silentFor(Duration.ofMillis(200))).isTrue();
   }
 
@@ -185,7 +199,7 @@ class SimulatorGoldenFrameTest {
     pipe[1].open().join();
     master.send("68 25 04 03 02 01 00 68 11 04 33 33 34 33 E1 16");
 
-    assertThat(master.receive(20, WAIT)).isEqualTo("68 25 04 03 02 01 00 68 91 08 33 33 34 33 75 39 45 33 8B 16");
+    assertThat(master.receive(20, WAIT)).isEqualTo(READ_REPLY);
   }
 
   @Test
