@@ -26,6 +26,7 @@ public final class MqttClientConfig {
   private final Duration reconnectMinDelay;
   private final Duration reconnectMaxDelay;
   private final int maxPending;
+  private final int receiveMaximum;
   private final Optional<MqttMessage> will;
 
   private MqttClientConfig(Builder b) {
@@ -39,6 +40,7 @@ public final class MqttClientConfig {
     this.reconnectMinDelay = b.reconnectMinDelay;
     this.reconnectMaxDelay = b.reconnectMaxDelay;
     this.maxPending = b.maxPending;
+    this.receiveMaximum = b.receiveMaximum;
     this.will = Optional.ofNullable(b.will);
   }
 
@@ -97,6 +99,14 @@ public final class MqttClientConfig {
     return maxPending;
   }
 
+  /**
+   * How many QoS 1/2 messages the broker may send before this client acknowledges them (MQTT 5 Receive Maximum).
+   * A small value makes a broker pass shared-subscription messages to the other members while this one is busy.
+   */
+  public int receiveMaximum() {
+    return receiveMaximum;
+  }
+
   /** The Last-Will the broker publishes when this client vanishes without a DISCONNECT. */
   public Optional<MqttMessage> will() {
     return will;
@@ -122,6 +132,7 @@ public final class MqttClientConfig {
     b.reconnectMinDelay = reconnectMinDelay;
     b.reconnectMaxDelay = reconnectMaxDelay;
     b.maxPending = maxPending;
+    b.receiveMaximum = receiveMaximum;
     b.will = will.orElse(null);
     return b;
   }
@@ -133,7 +144,7 @@ public final class MqttClientConfig {
 
   /**
    * Builds an {@link MqttClientConfig}: clean start, 30 s keep-alive, 10 s connect timeout, reconnect back-off
-   * from 1 s doubling to 30 s, at most 10 000 unacknowledged messages.
+   * from 1 s doubling to 30 s, at most 10 000 unacknowledged messages, receive maximum 65 535.
    */
   public static final class Builder {
     private final String serverUri;
@@ -146,6 +157,7 @@ public final class MqttClientConfig {
     private Duration reconnectMinDelay = Duration.ofSeconds(1);
     private Duration reconnectMaxDelay = Duration.ofSeconds(30);
     private int maxPending = 10_000;
+    private int receiveMaximum = 65_535;
     private MqttMessage will;
 
     private Builder(String serverUri, String clientId) {
@@ -193,6 +205,11 @@ public final class MqttClientConfig {
       return this;
     }
 
+    public Builder receiveMaximum(int receiveMaximum) {
+      this.receiveMaximum = receiveMaximum;
+      return this;
+    }
+
     public Builder will(MqttMessage will) {
       this.will = will;
       return this;
@@ -214,6 +231,9 @@ public final class MqttClientConfig {
       requireSeconds("reconnect min delay", reconnectMinDelay, false);
       if (reconnectMaxDelay.compareTo(reconnectMinDelay) < 0) {
         throw new IllegalArgumentException("reconnect max delay below min delay: " + reconnectMaxDelay);
+      }
+      if (receiveMaximum < 1 || receiveMaximum > 65_535) {
+        throw new IllegalArgumentException("receiveMaximum must be 1 to 65535: " + receiveMaximum);
       }
       if (maxPending < 1) {
         throw new IllegalArgumentException("maxPending must be positive: " + maxPending);

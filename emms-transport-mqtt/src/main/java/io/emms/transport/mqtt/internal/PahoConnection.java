@@ -96,6 +96,7 @@ public final class PahoConnection implements MqttConnection {
     }
     o.setKeepAliveInterval((int) config.keepAlive().toSeconds());
     o.setConnectionTimeout((int) config.connectTimeout().toSeconds());
+    o.setReceiveMaximum(config.receiveMaximum());
     o.setAutomaticReconnect(true);
     o.setAutomaticReconnectDelay(
         (int) config.reconnectMinDelay().toSeconds(), (int) config.reconnectMaxDelay().toSeconds());
