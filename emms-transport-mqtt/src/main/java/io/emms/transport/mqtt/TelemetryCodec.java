@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.emms.core.reading.Quality;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
@@ -45,7 +46,8 @@ public final class TelemetryCodec {
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private TelemetryCodec() {}
 
@@ -123,7 +125,11 @@ public final class TelemetryCodec {
     } catch (IllegalArgumentException e) {
       throw new TelemetryFormatException(at + "quantity: " + e.getMessage());
     }
-    String unit = text(node, "unit", at);
+    JsonNode unitNode = node.get("unit");
+    if (unitNode == null || !unitNode.isTextual()) {
+      throw new TelemetryFormatException(at + "unit must be a string (empty for dimensionless quantities)");
+    }
+    String unit = unitNode.textValue();
     if (!unit.equals(quantity.unit().symbol())) {
       throw new TelemetryFormatException(at + "unit is '" + unit + "', " + quantity + " is in '" + quantity.unit().symbol() + "'");
     }
