@@ -113,10 +113,11 @@ public final class HiveMqBroker implements TestBroker {
     return password;
   }
 
+  /** A new broker on the same port: HiveMQ's in-memory persistence cannot start twice in one instance. */
   @Override
   public void restart() throws Exception {
-    hivemq.stop().join();
-    hivemq.start().join();
+    hivemq.close();
+    boot();
   }
 
   @Override
