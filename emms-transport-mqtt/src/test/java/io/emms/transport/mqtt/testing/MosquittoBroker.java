@@ -51,6 +51,8 @@ public final class MosquittoBroker implements TestBroker {
     }
     Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
         "listener " + port + " 127.0.0.1",
+        // Started as root, mosquitto would switch to its own user, who cannot write the test's private folder.
+        "user " + System.getProperty("user.name"),
         "allow_anonymous false",
         "password_file " + passwords,
         "persistence true",
