@@ -1,16 +1,14 @@
 package io.emms.transport.mqtt;
 
+import io.emms.core.link.LinkUri;
+import io.emms.core.link.LinkUriException;
+import io.emms.core.link.LinkUriException.Part;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,8 +31,6 @@ import java.util.UUID;
  */
 public record MqttLinkUri(String broker, String downTopic, String upTopic, String clientId, String username, Path passwordFile) {
 
-  private static final Set<String> PARAMETERS = Set.of("down", "up", "client-id", "username", "password-file");
-
   public MqttLinkUri {
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(downTopic, "downTopic");
@@ -45,40 +41,32 @@ public record MqttLinkUri(String broker, String downTopic, String upTopic, Strin
     }
   }
 
-  /** Parses an address; throws {@link IllegalArgumentException} saying what is wrong. */
+  /** Parses an address; throws {@link LinkUriException} naming the part that is wrong. */
   public static MqttLinkUri parse(String text) {
-    URI uri = URI.create(text);
-    if (!"mqtt".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException("an MQTT link is mqtt://HOST[:PORT]/TOPIC[?down=…&up=…]: " + text);
-    }
-    Map<String, String> query = query(uri.getRawQuery());
-    String base = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "").replaceFirst("/$", "");
-    String down = query.getOrDefault("down", base.isEmpty() ? null : base + "/down");
-    String up = query.getOrDefault("up", base.isEmpty() ? null : base + "/up");
-    if (down == null || up == null) {
-      throw new IllegalArgumentException("name a topic base in the path or both down= and up=: " + text);
-    }
-    int port = uri.getPort() < 0 ? 1883 : uri.getPort();
-    String passwordFile = query.get("password-file");
-    return new MqttLinkUri("tcp://" + uri.getHost() + ":" + port, down, up,
-        query.getOrDefault("client-id", "emms-link-" + UUID.randomUUID().toString().substring(0, 8)),
-        query.get("username"), passwordFile == null ? null : Path.of(passwordFile));
+    return from(LinkUri.parse(text));
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
+  /** Reads a parsed {@code mqtt://} URI, refusing unknown options. */
+  public static MqttLinkUri from(LinkUri uri) {
+    if (!uri.scheme().equals("mqtt")) {
+      throw uri.error(Part.SCHEME, "not an mqtt:// address");
     }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = eq < 0 ? pair : pair.substring(0, eq);
-      if (!PARAMETERS.contains(key)) {
-        throw new IllegalArgumentException("unknown mqtt:// parameter '" + key + "'; known: " + PARAMETERS);
-      }
-      out.put(key, URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8));
+    String host = uri.requireHost();
+    String base = uri.path().replaceFirst("^/", "").replaceFirst("/$", "");
+    LinkUri.Options options = uri.options();
+    String down = options.text("down").orElse(base.isEmpty() ? null : base + "/down");
+    String up = options.text("up").orElse(base.isEmpty() ? null : base + "/up");
+    String clientId = options.text("client-id").orElse("emms-link-" + UUID.randomUUID().toString().substring(0, 8));
+    String username = options.text("username").orElse(null);
+    Path passwordFile = options.text("password-file").map(Path::of).orElse(null);
+    options.finish();
+    if (down == null || up == null) {
+      throw uri.error(Part.PATH, "name a topic base (mqtt://HOST:PORT/TOPIC) or both down= and up=");
     }
-    return out;
+    if ((username == null) != (passwordFile == null)) {
+      throw uri.error(Part.OPTION_NAME, "username and password-file go together");
+    }
+    return new MqttLinkUri("tcp://" + host + ":" + uri.port().orElse(1883), down, up, clientId, username, passwordFile);
   }
 
   /** The client configuration: credentials from the password file, if any. */

@@ -3,7 +3,10 @@ package io.emms.transport.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.emms.core.link.ConfiguredLink;
+import io.emms.core.link.Link;
 import io.emms.core.link.LinkException;
+import io.emms.core.link.LinkProviders;
 import io.emms.core.meter.RelayCommand;
 import io.emms.core.reading.Measurand;
 import io.emms.core.reading.Phase;
@@ -88,6 +91,16 @@ class MqttLinkTest {
   }
 
   @Test
+  void theMqttSchemeIsFoundThroughTheLinkProviders() {
+    ConfiguredLink configured = LinkProviders.create("mqtt://127.0.0.1:1883/site/dtu-9");
+    try (Link link = configured.link()) {
+      assertThat(link).isInstanceOf(MqttLink.class);
+      assertThat(configured.messageOriented()).isFalse();
+      assertThat(link.name()).contains(">site/dtu-9/down").contains("<site/dtu-9/up");
+    }
+  }
+
+  @Test
   void uriNamesTopicsClientAndPasswordFile() throws Exception {
     Path secret = Files.writeString(dir.resolve("secret"), broker.password() + "\n");
     MqttLinkUri uri = MqttLinkUri.parse("mqtt://127.0.0.1:" + broker.uri().replaceAll(".*:", "")
@@ -100,7 +113,7 @@ class MqttLinkTest {
       assertThat(link.isOpen()).isTrue();
     }
     assertThat(MqttLinkUri.parse("mqtt://broker.example?down=x/d&up=x/u").broker()).isEqualTo("tcp://broker.example:1883");
-    assertThatThrownBy(() -> MqttLinkUri.parse("mqtt://h/t?password=x")).hasMessageContaining("unknown mqtt:// parameter");
+    assertThatThrownBy(() -> MqttLinkUri.parse("mqtt://h/t?password=x")).hasMessageContaining("takes no option \"password\"");
     assertThatThrownBy(() -> MqttLinkUri.parse("mqtt://h")).hasMessageContaining("topic base");
   }
 }
