@@ -23,7 +23,7 @@ public final class QuantityNames {
     int tariff = 0;
     for (int i = 1; i < parts.length; i++) {
       String part = parts[i];
-      if (part.matches("T[1-9][0-9]?") && i == parts.length - 1) {
+      if (isTariff(part) && i == parts.length - 1) {
         tariff = Integer.parseInt(part.substring(1));
       } else if (i == 1 && !part.equals("TOTAL")) {
         phase = enumValue(Phase.class, part, name);
@@ -32,6 +32,13 @@ public final class QuantityNames {
       }
     }
     return new Quantity(measurand, phase, tariff);
+  }
+
+  /** {@code T1}..{@code T99}, checked by hand: this runs for every reading of every message. */
+  private static boolean isTariff(String part) {
+    int n = part.length();
+    return (n == 2 || n == 3) && part.charAt(0) == 'T' && part.charAt(1) >= '1' && part.charAt(1) <= '9'
+        && (n == 2 || Character.isDigit(part.charAt(2)));
   }
 
   private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String whole) {
