@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code sentAt} (stamped when the message is built) to the consumer's listener, p50 and p99.
  *
  * <p>Not JMH: one publish-to-consume path through a broker is measured as a whole. Arguments (all optional):
- * {@code batch seconds consumers inFlight}, default {@code 100 15 2 256}. Run with
+ * {@code batch seconds consumers inFlight shared|plain}, default {@code 100 15 2 256 shared}. Run with
  * {@code ./mvnw -B -q -pl emms-transport-mqtt -am test-compile} and then
  * {@code java -cp "$(cat emms-transport-mqtt/target/bench.classpath)" io.emms.transport.mqtt.bench.TelemetryThroughput}
  * (see docs/benchmarks.md for the class path).
@@ -45,13 +45,15 @@ public final class TelemetryThroughput {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     int consumers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+    boolean shared = args.length <= 4 || !args[4].equals("plain");
     Path dir = Files.createTempDirectory("emms-mqtt-bench");
     try (HiveMqBroker broker = HiveMqBroker.start(dir)) {
-      run(broker, batch, seconds, consumers, inFlight);
+      run(broker, batch, seconds, consumers, inFlight, shared);
     }
   }
 
-  private static void run(HiveMqBroker broker, int batch, int seconds, int consumerCount, int inFlight) throws Exception {
+  private static void run(HiveMqBroker broker, int batch, int seconds, int consumerCount, int inFlight, boolean shared)
+      throws Exception {
     Clock clock = Clock.systemUTC();
     TopicScheme topics = TopicScheme.of("bench", "gw-bench");
     AtomicLong consumedReadings = new AtomicLong();
@@ -62,7 +64,8 @@ public final class TelemetryThroughput {
       MqttConnection c = MqttConnection.create(broker.client("bench-consumer-" + i).receiveMaximum(1024).build());
       c.connect().join();
       connections.add(c);
-      TelemetryConsumer consumer = new TelemetryConsumer(c, TopicScheme.sharedTelemetryFilter("bench", "emms", "bench"),
+      String filter = shared ? TopicScheme.sharedTelemetryFilter("bench", "emms", "bench") : TopicScheme.telemetryFilter("emms", "bench");
+      TelemetryConsumer consumer = new TelemetryConsumer(c, filter,
           TelemetryConsumer.DEFAULT_WINDOW, m -> {
             latencies.record(Duration.between(m.sentAt(), clock.instant()).toNanos());
             consumedReadings.addAndGet(m.readings().size());
@@ -102,8 +105,8 @@ public final class TelemetryThroughput {
       long consumed = consumedReadings.get() - consumedAtStart;
       long duplicates = consumers.stream().mapToLong(TelemetryConsumer::duplicates).sum();
       long rejected = consumers.stream().mapToLong(TelemetryConsumer::rejected).sum();
-      System.out.printf("batch %d readings/message, %d consumer(s) in one shared subscription, %d messages in flight, %d s measured%n",
-          batch, consumerCount, inFlight, seconds);
+      System.out.printf("batch %d readings/message, %d consumer(s) %s, %d messages in flight, %d s measured%n",
+          batch, consumerCount, shared ? "in one shared subscription" : "each subscribed to all", inFlight, seconds);
       System.out.printf("published (broker-acknowledged): %,.0f readings/s (%,.0f messages/s)%n",
           ackedReadings / (double) seconds, ackedReadings / (double) batch / seconds);
       System.out.printf("consumed (decoded, validated, de-duplicated): %,.0f readings/s%n", consumed / (double) seconds);
