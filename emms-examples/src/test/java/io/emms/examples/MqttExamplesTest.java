@@ -36,7 +36,7 @@ class MqttExamplesTest {
   }
 
   @Test
-  void aSharedSubscriptionSplitsThePublishedReadingsWithoutLosingOrRepeatingAny() {
+  void aSharedSubscriptionSplitsThePublishedReadingsRoundRobinWithoutLosingOrRepeatingAny() {
     MqttClientConfig consumers = broker.client("example-consumer").receiveMaximum(1).build();
     try (ConsumeTelemetryWithSharedSubscription.Members members =
         ConsumeTelemetryWithSharedSubscription.start(consumers, "example", "readers", 2)) {

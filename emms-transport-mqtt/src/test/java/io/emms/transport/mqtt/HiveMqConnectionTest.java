@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The connection against HiveMQ CE embedded with an authenticator: sign-in, properties, shared subscriptions. */
 class HiveMqConnectionTest {
 
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   @TempDir static Path dir;
   static HiveMqBroker broker;
 
@@ -80,39 +82,33 @@ class HiveMqConnectionTest {
     }
   }
 
+  /**
+   * Paho hands shared-subscription messages only to its global callback (paho.mqtt.java #827): here they reach the
+   * subscription's own handler, and the group together gets each message once. How HiveMQ spreads them over the
+   * members is its policy (it may favour one); mosquitto's round robin split is checked in the examples' test.
+   */
   @Test
-  void sharedSubscriptionMembersSplitTheMessagesAndEachReachesItsHandler() {
+  void sharedSubscriptionMessagesReachTheSubscriptionsHandlerOnceAcrossTheGroup() {
     List<String> first = new CopyOnWriteArrayList<>();
     List<String> second = new CopyOnWriteArrayList<>();
     try (MqttConnection a = connectBusy("share-a"); MqttConnection b = connectBusy("share-b");
         MqttConnection pub = connect("share-pub")) {
-      a.subscribe("$share/readers/t/share/+", 1, m -> slowly(() -> first.add(m.payloadText()))).join();
-      b.subscribe("$share/readers/t/share/+", 1, m -> slowly(() -> second.add(m.payloadText()))).join();
+      a.subscribe("$share/readers/t/share/+", 1, m -> first.add(m.payloadText())).join();
+      b.subscribe("$share/readers/t/share/+", 1, m -> second.add(m.payloadText())).join();
       int n = 200;
       for (int i = 0; i < n; i++) {
         pub.publish(MqttMessage.builder("t/share/" + (i % 7), Integer.toString(i).getBytes(StandardCharsets.UTF_8)).build());
       }
-      await().atMost(Duration.ofSeconds(20)).until(() -> first.size() + second.size() == n);
-      assertThat(first).isNotEmpty();
-      assertThat(second).isNotEmpty();
+      await().atMost(WAIT).until(() -> first.size() + second.size() == n);
       assertThat(Stream.concat(first.stream(), second.stream()).distinct().count()).isEqualTo(n);
     }
   }
 
-  /** A consumer that takes few messages at a time, so that the broker hands the rest to the other members. */
+  /** A consumer that takes few messages at a time before it acknowledges them. */
   private static MqttConnection connectBusy(String clientId) {
     MqttConnection c = MqttConnection.create(broker.client(clientId).receiveMaximum(4).build());
     c.connect().join();
     return c;
-  }
-
-  private static void slowly(Runnable work) {
-    try {
-      Thread.sleep(2);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    work.run();
   }
 
   private static MqttConnection connect(String clientId) {
