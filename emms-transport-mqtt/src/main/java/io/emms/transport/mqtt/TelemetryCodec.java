@@ -72,8 +72,9 @@ public final class TelemetryCodec {
       throw new TelemetryFormatException("readings must be a non-empty array");
     }
     List<Reading> decoded = new ArrayList<>(readings.size());
+    ReadingJson.Times times = new ReadingJson.Times();
     for (int i = 0; i < readings.size(); i++) {
-      decoded.add(ReadingJson.read(readings.get(i), meter, "readings[" + i + "]."));
+      decoded.add(ReadingJson.read(readings.get(i), meter, "readings[" + i + "].", times));
     }
     return new TelemetryMessage(ReadingJson.text(root, "messageId", ""), ReadingJson.text(root, "gateway", ""), meter,
         ReadingJson.text(root, "protocol", ""), ReadingJson.instant(root, "sentAt", ""), decoded);

@@ -106,8 +106,9 @@ public final class CommandJson {
     JsonNode readings = root.get("readings");
     List<Reading> decoded = new ArrayList<>();
     if (readings != null && readings.isArray()) {
+      ReadingJson.Times times = new ReadingJson.Times();
       for (int i = 0; i < readings.size(); i++) {
-        decoded.add(ReadingJson.read(readings.get(i), meterId, "readings[" + i + "]."));
+        decoded.add(ReadingJson.read(readings.get(i), meterId, "readings[" + i + "].", times));
       }
     }
     return new CommandOutcome(status, detail == null ? "" : detail.asText(), decoded);

@@ -118,6 +118,7 @@ public final class TelemetryThroughput {
     }
   }
 
+  /** {@code batch} registers of each meter, read at one instant as a gateway reads a meter. */
   private static List<List<Reading>> payloads(int batch) {
     Instant t = Instant.parse("2026-12-03T15:00:00Z");
     List<List<Reading>> out = new ArrayList<>(METERS);
@@ -125,7 +126,7 @@ public final class TelemetryThroughput {
       List<Reading> readings = new ArrayList<>(batch);
       for (int i = 0; i < batch; i++) {
         readings.add(Reading.valid("m" + m, Quantity.tariff(Measurand.ACTIVE_ENERGY_IMPORT, i % 64),
-            BigDecimal.valueOf(100_000 + i, 2), t.plusSeconds(i)));
+            BigDecimal.valueOf(100_000 + i, 2), t.plusSeconds(m)));
       }
       out.add(List.copyOf(readings));
     }
