@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * End-to-end telemetry throughput through HiveMQ CE embedded (with its authenticator) on loopback: one gateway
  * publishes QoS 1 messages of {@code batch} readings each; {@code consumers} members of one shared subscription
  * decode, validate and de-duplicate them. Prints readings/s acknowledged and consumed and the latency from
- * {@code sentAt} (stamped when the message is built) to the consumer's listener, p50 and p99.
+ * {@code sentAt} (stamped when the message is built) to the consumer's listener, p50 and p99. At most
+ * {@code inFlight} messages are between the gateway and the consumers at any time.
  *
  * <p>Not JMH: one publish-to-consume path through a broker is measured as a whole. Arguments (all optional):
  * {@code batch seconds consumers inFlight shared|plain}, default {@code 100 15 2 256 shared}. Run with
@@ -58,6 +59,9 @@ public final class TelemetryThroughput {
     TopicScheme topics = TopicScheme.of("bench", "gw-bench");
     AtomicLong consumedReadings = new AtomicLong();
     LatencyLog latencies = new LatencyLog();
+    // End-to-end flow control: a message leaves the window when a consumer has it, so that the broker's queue
+    // cannot grow without bound and the latency is the pipeline's, not a backlog's.
+    Semaphore window = new Semaphore(inFlight);
     List<MqttConnection> connections = new ArrayList<>();
     List<TelemetryConsumer> consumers = new ArrayList<>();
     for (int i = 0; i < consumerCount; i++) {
@@ -69,12 +73,12 @@ public final class TelemetryThroughput {
           TelemetryConsumer.DEFAULT_WINDOW, m -> {
             latencies.record(Duration.between(m.sentAt(), clock.instant()).toNanos());
             consumedReadings.addAndGet(m.readings().size());
+            window.release();
           });
       consumer.start().join();
       consumers.add(consumer);
     }
     List<List<Reading>> payloads = payloads(batch);
-    Semaphore window = new Semaphore(inFlight);
     AtomicLong acked = new AtomicLong();
     try (TelemetryPublisher gateway = TelemetryPublisher.create(broker.client("bench-gateway").maxPending(inFlight * 2).build(), topics, clock)) {
       gateway.start().join();
@@ -95,9 +99,10 @@ public final class TelemetryThroughput {
         TelemetryMessage message = new TelemetryMessage(UUID.randomUUID().toString(), "gw-bench", "m" + meter, "modbus",
             clock.instant(), payloads.get(meter));
         gateway.publish(message).whenComplete((v, e) -> {
-          window.release();
           if (e == null) {
             acked.addAndGet(batch);
+          } else {
+            window.release();
           }
         });
       }
