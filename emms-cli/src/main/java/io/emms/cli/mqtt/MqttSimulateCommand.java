@@ -63,7 +63,7 @@ public final class MqttSimulateCommand implements Callable<Integer> {
       for (int round = 0; rounds == null || round < rounds; round++) {
         long next = System.nanoTime() + interval.toNanos();
         for (SimulatedMeters.Meter meter : simulated.meters()) {
-          publisher.publish(meter.protocol(), meter.read()).join();
+          publisher.publish(meter.endpoint().protocol(), meter.read()).join();
         }
         long sleep = next - System.nanoTime();
         if (sleep > 0 && (rounds == null || round < rounds - 1)) {

@@ -33,7 +33,7 @@ import java.util.List;
 final class SimulatedMeters implements AutoCloseable {
 
   /** One simulated meter and the reader that polls it. */
-  record Meter(MeterEndpoint endpoint, String protocol, MeterReader reader, List<Quantity> quantities) {
+  record Meter(MeterEndpoint endpoint, MeterReader reader, List<Quantity> quantities) {
 
     /** Reads the meter; readings carry the spec as their meter id, as {@code emms poll} prints it. */
     List<Reading> read() {
@@ -58,7 +58,7 @@ final class SimulatedMeters implements AutoCloseable {
       List<Quantity> quantities = MeterProtocols.find(endpoint.protocol()).orElseThrow()
           .defaultQuantities(endpoint.profile());
       MeterReader reader = endpoint.protocol().startsWith("dlt645") ? dlt645(endpoint) : modbus(endpoint);
-      meters.add(new Meter(endpoint, endpoint.protocol(), reader, quantities));
+      meters.add(new Meter(endpoint, reader, quantities));
     }
   }
 

@@ -1,7 +1,7 @@
 package io.emms.transport.mqtt;
 
 import io.emms.transport.mqtt.internal.CommandJson;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -28,7 +28,6 @@ public final class CommandRequester implements AutoCloseable {
   private final MqttConnection connection;
   private final String replyTopic;
   private final Duration grace;
-  private final Clock clock;
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "emms-mqtt-command-timer");
@@ -42,14 +41,9 @@ public final class CommandRequester implements AutoCloseable {
    * @param grace how long after a deadline a response is still awaited (gateway processing, transit)
    */
   public CommandRequester(MqttConnection connection, TopicScheme replies, Duration grace) {
-    this(connection, replies, grace, Clock.systemUTC());
-  }
-
-  CommandRequester(MqttConnection connection, TopicScheme replies, Duration grace, Clock clock) {
     this.connection = connection;
     this.replyTopic = replies.replies(connection.config().clientId());
     this.grace = grace;
-    this.clock = clock;
   }
 
   /** Subscribes to the reply topic; call once before sending. */
@@ -63,8 +57,8 @@ public final class CommandRequester implements AutoCloseable {
    * @param timeToLive how long the command may still be executed; it becomes the Message Expiry Interval
    */
   public CompletableFuture<CommandOutcome> send(TopicScheme gateway, MeterCommand command, Duration timeToLive) {
-    Instant deadline = clock.instant().plus(timeToLive);
-    byte[] correlation = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Instant deadline = Instant.now().plus(timeToLive);
+    byte[] correlation = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
     String key = HexFormat.of().formatHex(correlation);
     Waiting w = new Waiting(command.meterId(), new CompletableFuture<>());
     waiting.put(key, w);

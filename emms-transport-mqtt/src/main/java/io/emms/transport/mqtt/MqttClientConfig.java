@@ -112,9 +112,9 @@ public final class MqttClientConfig {
     return will;
   }
 
-  /** This configuration with another client id and Last-Will, as components that own their connection need. */
-  public MqttClientConfig withClientIdAndWill(String clientId, MqttMessage will) {
-    return toBuilder().clientId(clientId).will(will).build();
+  /** This configuration with another Last-Will, as components that own their connection set it. */
+  public MqttClientConfig withWill(MqttMessage will) {
+    return toBuilder().will(will).build();
   }
 
   /** This configuration with another client id. */

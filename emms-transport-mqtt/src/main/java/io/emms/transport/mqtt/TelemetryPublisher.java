@@ -50,7 +50,7 @@ public final class TelemetryPublisher implements AutoCloseable {
 
   /** As {@link #create(MqttClientConfig, TopicScheme)}, stamping {@code sentAt} from {@code clock}. */
   public static TelemetryPublisher create(MqttClientConfig config, TopicScheme topics, Clock clock) {
-    MqttClientConfig withWill = config.withClientIdAndWill(config.clientId(), statusMessage(topics, false));
+    MqttClientConfig withWill = config.withWill(statusMessage(topics, false));
     return new TelemetryPublisher(MqttConnection.create(withWill), topics, clock);
   }
 

@@ -63,12 +63,6 @@ public record TopicScheme(String root, String tenant, String gateway) {
     return "$share/" + level("share group", group) + "/" + telemetryFilter(root, tenant);
   }
 
-  /** The meter id in a telemetry or command topic of this layout, or {@code null} if the topic is not one. */
-  public static String meterOf(String topic) {
-    String[] levels = topic.split("/", -1);
-    return levels.length >= 6 && levels[3].equals("meters") ? levels[4] : null;
-  }
-
   private String meterBase(String meterId) {
     return root + "/" + tenant + "/" + gateway + "/meters/" + level("meter id", meterId);
   }

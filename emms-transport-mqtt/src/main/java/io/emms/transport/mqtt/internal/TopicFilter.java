@@ -43,11 +43,6 @@ public final class TopicFilter {
     return new TopicFilter(filter, levels);
   }
 
-  /** Whether the filter is a shared subscription. */
-  public static boolean isShared(String filter) {
-    return filter.startsWith(SHARE_PREFIX);
-  }
-
   /** Whether a published topic name matches this filter. */
   public boolean matches(String topic) {
     String[] parts = topic.split("/", -1);
