@@ -6,8 +6,11 @@ import io.emms.core.reading.Reading;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** How {@code emms poll} prints a reading: one JSON object per line, or CSV with a header. */
-enum ReadingFormat {
+/**
+ * How {@code emms poll} prints a reading: one JSON object per line, or CSV with a header. {@code emms mqtt listen}
+ * prints the same lines.
+ */
+public enum ReadingFormat {
   NDJSON {
     @Override
     String header() {
@@ -15,7 +18,7 @@ enum ReadingFormat {
     }
 
     @Override
-    String line(String meter, Reading r) {
+    public String line(String meter, Reading r) {
       ObjectNode json = JsonOutput.object();
       json.put("meter", meter);
       json.put("quantity", r.quantity().toString());
@@ -37,7 +40,7 @@ enum ReadingFormat {
     }
 
     @Override
-    String line(String meter, Reading r) {
+    public String line(String meter, Reading r) {
       return Stream.of(meter, r.quantity().toString(), r.hasValue() ? r.value().toPlainString() : "",
               r.unit().symbol(), r.quality().name(), r.timestamp().toString())
           .map(ReadingFormat::csvField)
@@ -49,7 +52,7 @@ enum ReadingFormat {
   abstract String header();
 
   /** One reading of {@code meter} as one line. */
-  abstract String line(String meter, Reading reading);
+  public abstract String line(String meter, Reading reading);
 
   private static String csvField(String field) {
     if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
