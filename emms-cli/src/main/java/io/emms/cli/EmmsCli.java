@@ -1,5 +1,6 @@
 package io.emms.cli;
 
+import io.emms.cli.nbiot.NbiotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = EmmsCli.Version.class,
     description = "Electric Meter Management SDK: decode frames, simulate and read meters, analyse series.",
-    subcommands = {DecodeCommand.class, SimulateCommand.class, ReadCommand.class, AnalyzeCommand.class})
+    subcommands = {
+      DecodeCommand.class, SimulateCommand.class, ReadCommand.class, AnalyzeCommand.class, NbiotCommand.class
+    })
 public final class EmmsCli {
 
   /** Exit code for input that is not what the command expects (a bad frame, a bad CSV line). */
