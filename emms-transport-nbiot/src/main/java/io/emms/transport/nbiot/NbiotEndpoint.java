@@ -184,12 +184,14 @@ public final class NbiotEndpoint implements AutoCloseable {
     }
     DeviceMessage.Uplink uplink = (DeviceMessage.Uplink) message;
     uplinks.incrementAndGet();
+    // The queue decides first: a command the listener queues in answer to this uplink waits for the next one.
+    Optional<Downlink> next = queue.heard(uplink.imei(), route);
     try {
       listener.onUplink(uplink, route.address());
     } catch (RuntimeException e) {
       log.warn("nbiot: listener failed on an uplink of {}", uplink.imei(), e);
     }
-    return queue.heard(uplink.imei(), route);
+    return next;
   }
 
   private Optional<Downlink> coapMessage(DeviceMessage message, InetSocketAddress source) {

@@ -8,7 +8,10 @@ import java.net.InetSocketAddress;
  */
 public interface NbiotListener {
 
-  /** A device sent readings, from {@code source} (which may change from one uplink to the next). */
+  /**
+   * A device sent readings, from {@code source} (which may change from one uplink to the next). Called after the
+   * queue has chosen what to send back: a command queued from here goes out after the device's next message.
+   */
   default void onUplink(DeviceMessage.Uplink uplink, InetSocketAddress source) {}
 
   /** A command ended: acknowledged, rejected or expired. */

@@ -110,6 +110,7 @@ class NbiotMeterOverModemEndToEndTest {
     CommandOutcome delivered = trip.outcome().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(delivered.status()).isEqualTo(CommandStatus.ACKNOWLEDGED);
+    assertThat(delivered.attempts()).as("sent once: after the wake-up uplink").isEqualTo(1);
     assertThat(meter.relayLog()).containsExactly(RelayCommand.TRIP);
     assertThat(meter.tripped()).isTrue();
     assertThat(uplinks).hasSize(2);
