@@ -40,10 +40,14 @@ public final class NbiotListenCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--udp", paramLabel = "HOST:PORT", description = "UDP address to listen on (port 0 = any free port)")
+  @Option(names = "--udp", paramLabel = "[HOST:]PORT",
+      description = "UDP address to listen on (host " + NbiotEndpointConfig.DEFAULT_BIND_ADDRESS + " unless given;"
+          + " port 0 = any free port)")
   String udp;
 
-  @Option(names = "--coap", paramLabel = "HOST:PORT", description = "CoAP address to listen on (port 0 = any free port)")
+  @Option(names = "--coap", paramLabel = "[HOST:]PORT",
+      description = "CoAP address to listen on (host " + NbiotEndpointConfig.DEFAULT_BIND_ADDRESS + " unless given;"
+          + " port 0 = any free port)")
   String coap;
 
   @Option(names = "--command", paramLabel = "IMEI:RELAY[:TTL]",
@@ -95,19 +99,17 @@ public final class NbiotListenCommand implements Callable<Integer> {
     }
   }
 
-  static InetSocketAddress address(String option, String hostPort) {
+  private static InetSocketAddress address(String option, String hostPort) {
     int colon = hostPort.lastIndexOf(':');
+    String host = colon < 0 ? NbiotEndpointConfig.DEFAULT_BIND_ADDRESS : hostPort.substring(0, colon);
     try {
-      if (colon <= 0) {
-        throw new NumberFormatException();
-      }
       int port = Integer.parseInt(hostPort.substring(colon + 1));
-      if (port < 0 || port > 65535) {
+      if (host.isEmpty() || port < 0 || port > 65535) {
         throw new NumberFormatException();
       }
-      return InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port);
+      return InetSocketAddress.createUnresolved(host, port);
     } catch (NumberFormatException e) {
-      throw new BadInputException(option + " takes HOST:PORT, not \"" + hostPort + "\"");
+      throw new BadInputException(option + " takes [HOST:]PORT, not \"" + hostPort + "\"");
     }
   }
 

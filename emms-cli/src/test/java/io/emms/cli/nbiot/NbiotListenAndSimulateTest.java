@@ -44,7 +44,7 @@ class NbiotListenAndSimulateTest {
     CommandLine cli = EmmsCli.commandLine();
     cli.setOut(new PrintWriter(listenOut, true));
     cli.setErr(new PrintWriter(listenErr, true));
-    List<String> all = new ArrayList<>(List.of("nbiot", "listen", "--udp", "127.0.0.1:0", "--coap", "127.0.0.1:0"));
+    List<String> all = new ArrayList<>(List.of("nbiot", "listen", "--udp", "0", "--coap", "127.0.0.1:0"));
     all.addAll(List.of(args));
     listener = new Thread(() -> cli.execute(all.toArray(String[]::new)));
     listener.start();
@@ -128,6 +128,7 @@ class NbiotListenAndSimulateTest {
     assertThat(CliRun.of("simulate", "nbiot", "--server", "udp://127.0.0.1:1", "--imei", "12345").err())
         .contains("15 decimal digits");
     assertThat(CliRun.of("nbiot", "listen").exitCode()).isEqualTo(EmmsCli.EXIT_BAD_INPUT);
+    assertThat(CliRun.of("nbiot", "listen", "--udp", "127.0.0.1:x").err()).contains("[HOST:]PORT");
     CliRun badCommand = CliRun.of("nbiot", "listen", "--udp", "127.0.0.1:0", "--command", METER + ":EXPLODE");
     assertThat(badCommand.exitCode()).isEqualTo(EmmsCli.EXIT_BAD_INPUT);
     assertThat(badCommand.err()).contains("EXPLODE");

@@ -22,8 +22,4 @@ public record CommandOutcome(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(at, "at");
   }
-
-  static CommandOutcome of(QueuedCommand command, CommandStatus status, Instant at) {
-    return new CommandOutcome(command.id(), command.imei(), command.idempotencyKey(), status, at, command.attempts());
-  }
 }

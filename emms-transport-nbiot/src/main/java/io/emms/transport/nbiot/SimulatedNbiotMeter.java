@@ -52,10 +52,6 @@ public final class SimulatedNbiotMeter {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  public Imei imei() {
-    return imei;
-  }
-
   /** Listens for downlinks and opens the link. */
   public CompletableFuture<Void> start() {
     link.setListener(new LinkListener() {

@@ -111,6 +111,8 @@ class NbiotEndpointTest {
     assertThat(outcome.attempts()).isEqualTo(2);
     assertThat(recorder.outcomes).containsExactly(outcome);
     assertThat(endpoint.pending(METER)).isEmpty();
+    assertThat(endpoint.uplinks()).isEqualTo(2);
+    assertThat(endpoint.acknowledgements()).isEqualTo(1);
   }
 
   @Test

@@ -91,15 +91,6 @@ public final class Bc95Emulator implements AutoCloseable {
     return dropped.get();
   }
 
-  /** The local address socket {@code number} sends from now; it changes on wake-up with NAT rebinding. */
-  public synchronized InetSocketAddress localAddress(int number) {
-    EmulatedSocket socket = sockets.get(number);
-    if (socket == null) {
-      throw new IllegalStateException("no socket " + number);
-    }
-    return (InetSocketAddress) socket.udp.getLocalSocketAddress();
-  }
-
   /** Runs on the line's reader thread: one command, one answer. */
   private void execute(String command) {
     String answer;
