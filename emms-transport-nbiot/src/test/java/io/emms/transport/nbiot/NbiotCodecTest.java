@@ -119,6 +119,15 @@ class NbiotCodecTest {
     assertThatThrownBy(() -> NbiotCodec.decode(shorter)).isInstanceOf(NbiotFormatException.class);
   }
 
+  @Property(seed = "645")
+  void anyBytesDecodeOrFailWithATypedError(@ForAll byte[] bytes) {
+    try {
+      NbiotCodec.decode(bytes);
+    } catch (NbiotFormatException expected) {
+      assertThat(expected.getMessage()).isNotBlank();
+    }
+  }
+
   @Provide
   Arbitrary<Double> fractions() {
     return Arbitraries.doubles().between(0, 0.999).ofScale(3);

@@ -91,6 +91,27 @@ class NbiotEndpointTest {
   }
 
   @Test
+  void aThrowingListenerDoesNotStopTheEndpoint() throws Exception {
+    NbiotEndpoint endpoint = new NbiotEndpoint(NbiotEndpointConfig.builder().udp("127.0.0.1", 0).build(),
+        new NbiotListener() {
+          @Override
+          public void onUplink(DeviceMessage.Uplink uplink, InetSocketAddress source) {
+            throw new IllegalStateException("listener bug");
+          }
+        }).start();
+    toClose.add(endpoint);
+    CommandTicket trip = endpoint.enqueue(METER, RelayPayload.encode(RelayCommand.TRIP));
+    Device device = device();
+
+    device.send(GoldenVectors.get("uplink"), endpoint.udpAddress());
+    Downlink downlink = device.receiveDownlink();
+    device.send(NbiotCodec.toBytes(new DeviceMessage.Ack(METER, downlink.commandId(), true)), endpoint.udpAddress());
+
+    assertThat(trip.outcome().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status())
+        .isEqualTo(CommandStatus.ACKNOWLEDGED);
+  }
+
+  @Test
   void aQueuedCommandFollowsTheDeviceToItsNewAddressAndEndsAcknowledged() throws Exception {
     NbiotEndpoint endpoint = startUdp();
     CommandTicket trip = endpoint.enqueue(METER, RelayPayload.encode(RelayCommand.TRIP));
