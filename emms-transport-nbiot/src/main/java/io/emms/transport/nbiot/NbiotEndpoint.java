@@ -1,9 +1,7 @@
 package io.emms.transport.nbiot;
 
-import io.emms.transport.nbiot.internal.CoapUplinkResource;
 import io.emms.transport.nbiot.internal.CoapSetup;
-import io.emms.transport.nbiot.internal.DownlinkQueue;
-import io.emms.transport.nbiot.internal.DownlinkQueue.Route;
+import io.emms.transport.nbiot.DownlinkQueue.Route;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

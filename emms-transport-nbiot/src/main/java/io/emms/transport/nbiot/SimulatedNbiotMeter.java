@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated NB-IoT meter: sends its readings as version-1 uplinks over a datagram {@link Link} (a
  * {@link io.emms.transport.udp.UdpLink}, a {@link CoapUplinkLink} or a modem's
- * {@link io.emms.transport.nbiot.modem.Bc95Link}), carries out the relay commands that come down and acknowledges
+ * {@code io.emms.transport.nbiot.modem.Bc95Link}), carries out the relay commands that come down and acknowledges
  * each (a command it has already carried out, sent again, is acknowledged again and not carried out twice).
  *
  * <p>Its readings move with each uplink: import energy grows by 0.25 kWh, the voltage of phase A walks between

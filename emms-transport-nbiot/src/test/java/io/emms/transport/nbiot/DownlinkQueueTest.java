@@ -1,15 +1,8 @@
-package io.emms.transport.nbiot.internal;
+package io.emms.transport.nbiot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emms.transport.nbiot.CommandOutcome;
-import io.emms.transport.nbiot.CommandStatus;
-import io.emms.transport.nbiot.CommandTicket;
-import io.emms.transport.nbiot.DeviceMessage;
-import io.emms.transport.nbiot.Downlink;
-import io.emms.transport.nbiot.Imei;
-import io.emms.transport.nbiot.InMemoryDownlinkStore;
-import io.emms.transport.nbiot.internal.DownlinkQueue.Route;
+import io.emms.transport.nbiot.DownlinkQueue.Route;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;

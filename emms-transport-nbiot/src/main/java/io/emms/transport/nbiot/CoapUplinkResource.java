@@ -1,9 +1,5 @@
-package io.emms.transport.nbiot.internal;
+package io.emms.transport.nbiot;
 
-import io.emms.transport.nbiot.DeviceMessage;
-import io.emms.transport.nbiot.Downlink;
-import io.emms.transport.nbiot.NbiotCodec;
-import io.emms.transport.nbiot.NbiotFormatException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +15,12 @@ import org.eclipse.californium.core.server.resources.Resource;
  * the downlink to deliver, if any, as the payload; 4.00 for a payload that is not a message or whose IMEI differs
  * from the one in the path or query.
  */
-public final class CoapUplinkResource extends CoapResource {
+final class CoapUplinkResource extends CoapResource {
 
   private final BiFunction<DeviceMessage, InetSocketAddress, Optional<Downlink>> handler;
   private final BiConsumer<InetSocketAddress, NbiotFormatException> badPayload;
 
-  public CoapUplinkResource(BiFunction<DeviceMessage, InetSocketAddress, Optional<Downlink>> handler,
+  CoapUplinkResource(BiFunction<DeviceMessage, InetSocketAddress, Optional<Downlink>> handler,
       BiConsumer<InetSocketAddress, NbiotFormatException> badPayload) {
     super("up");
     this.handler = handler;

@@ -1,13 +1,5 @@
-package io.emms.transport.nbiot.internal;
+package io.emms.transport.nbiot;
 
-import io.emms.transport.nbiot.CommandOutcome;
-import io.emms.transport.nbiot.CommandStatus;
-import io.emms.transport.nbiot.CommandTicket;
-import io.emms.transport.nbiot.DeviceMessage;
-import io.emms.transport.nbiot.Downlink;
-import io.emms.transport.nbiot.DownlinkStore;
-import io.emms.transport.nbiot.Imei;
-import io.emms.transport.nbiot.QueuedCommand;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,13 +23,13 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe; outcomes are reported outside the lock.
  */
-public final class DownlinkQueue {
+final class DownlinkQueue {
 
   /** How a device was last heard: a UDP source address (downlinks sent there), or CoAP (downlinks ride on replies). */
-  public record Route(InetSocketAddress address, boolean datagram) {}
+  record Route(InetSocketAddress address, boolean datagram) {}
 
   /** A downlink to send now over UDP. */
-  public record Send(InetSocketAddress to, Downlink downlink) {}
+  record Send(InetSocketAddress to, Downlink downlink) {}
 
   private static final int REMEMBERED_OUTCOMES = 4096;
 
@@ -56,7 +48,7 @@ public final class DownlinkQueue {
   };
 
   /** Loads what the store holds. */
-  public DownlinkQueue(DownlinkStore store, Clock clock, Duration resendInterval, Duration awakeWindow,
+  DownlinkQueue(DownlinkStore store, Clock clock, Duration resendInterval, Duration awakeWindow,
       Consumer<CommandOutcome> outcomes) {
     this.store = store;
     this.clock = clock;
@@ -69,7 +61,7 @@ public final class DownlinkQueue {
   }
 
   /** Queues a command, or returns the one already queued (or recently ended) under the same key for the device. */
-  public CommandTicket enqueue(Imei imei, String idempotencyKey, byte[] payload, Duration ttl) {
+  CommandTicket enqueue(Imei imei, String idempotencyKey, byte[] payload, Duration ttl) {
     synchronized (this) {
       CommandOutcome done = ended.get(key(imei, idempotencyKey));
       if (done != null) {
@@ -93,7 +85,7 @@ public final class DownlinkQueue {
   }
 
   /** The device sent an uplink: remembers the route, and returns the command to send it now, if any. */
-  public Optional<Downlink> heard(Imei imei, Route route) {
+  Optional<Downlink> heard(Imei imei, Route route) {
     List<CommandOutcome> expired = new ArrayList<>();
     Optional<Downlink> next;
     synchronized (this) {
@@ -109,7 +101,7 @@ public final class DownlinkQueue {
   }
 
   /** The device acknowledged a command: ends it and returns the next one to send while it is awake, if any. */
-  public Optional<Downlink> acknowledged(DeviceMessage.Ack ack, Route route) {
+  Optional<Downlink> acknowledged(DeviceMessage.Ack ack, Route route) {
     List<CommandOutcome> done = new ArrayList<>();
     Optional<Downlink> next;
     synchronized (this) {
@@ -130,7 +122,7 @@ public final class DownlinkQueue {
   }
 
   /** Expires what is due and returns the resends due to devices that are awake and reached over UDP. */
-  public List<Send> sweep() {
+  List<Send> sweep() {
     List<CommandOutcome> expired = new ArrayList<>();
     List<Send> sends = new ArrayList<>();
     synchronized (this) {
@@ -151,7 +143,7 @@ public final class DownlinkQueue {
   }
 
   /** The commands waiting for a device, head first. */
-  public synchronized List<QueuedCommand> pending(Imei imei) {
+  synchronized List<QueuedCommand> pending(Imei imei) {
     Device device = devices.get(imei);
     return device == null ? List.of() : List.copyOf(device.commands);
   }
