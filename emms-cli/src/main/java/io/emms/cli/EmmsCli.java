@@ -1,6 +1,7 @@
 package io.emms.cli;
 
 import io.emms.cli.nbiot.NbiotCommand;
+import io.emms.cli.poll.PollCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +10,10 @@ import picocli.CommandLine.Command;
     name = "emms",
     mixinStandardHelpOptions = true,
     versionProvider = EmmsCli.Version.class,
-    description = "Electric Meter Management SDK: decode frames, simulate and read meters, analyse series.",
+    description = "Electric Meter Management SDK: decode frames, simulate, read and poll meters, analyse series.",
     subcommands = {
-      DecodeCommand.class, SimulateCommand.class, ReadCommand.class, AnalyzeCommand.class, NbiotCommand.class
+      DecodeCommand.class, SimulateCommand.class, ReadCommand.class, PollCommand.class, AnalyzeCommand.class,
+      NbiotCommand.class
     })
 public final class EmmsCli {
 
