@@ -122,6 +122,18 @@ class NbiotListenAndSimulateTest {
   }
 
   @Test
+  void pollNamesNbiotMetersOnAnNbiotLine() throws Exception {
+    CliRun poll = CliRun.of("poll", "--line", "nbiot://127.0.0.1?udp=0", "--meter", "nbiot:" + METER, "--once");
+
+    assertThat(poll.exitCode()).as("nothing sent yet: every reading is missing").isEqualTo(1);
+    assertThat(poll.outLines()).hasSize(4).allSatisfy(line -> {
+      JsonNode reading = json(line);
+      assertThat(reading.get("meter").asText()).isEqualTo("nbiot:" + METER);
+      assertThat(reading.get("quality").asText()).isEqualTo("NO_DATA");
+    });
+  }
+
+  @Test
   void badArgumentsAreBadInput() {
     assertThat(CliRun.of("simulate", "nbiot", "--server", "tcp://127.0.0.1:1", "--imei", METER).exitCode())
         .isEqualTo(EmmsCli.EXIT_BAD_INPUT);
