@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * NbiotEndpoint endpoint = new NbiotEndpoint(
- *     NbiotEndpointConfig.builder().udp("0.0.0.0", 5683).coap("0.0.0.0", 5684).build(), listener);
+ *     NbiotEndpointConfig.builder().udp("127.0.0.1", 5683).coap("127.0.0.1", 5684).build(), listener);
  * endpoint.start();
  * CommandTicket trip = endpoint.enqueue(Imei.of("861234567890123"), RelayPayload.encode(RelayCommand.TRIP));
  * trip.outcome().thenAccept(outcome -> ...);   // ACKNOWLEDGED, REJECTED or EXPIRED
