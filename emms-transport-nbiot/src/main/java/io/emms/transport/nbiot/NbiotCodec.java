@@ -276,7 +276,8 @@ public final class NbiotCodec {
 
   private static void need(ByteBuf in, int bytes, String what) throws NbiotFormatException {
     if (in.readableBytes() < bytes) {
-      throw new NbiotFormatException("truncated: " + what + " needs " + bytes + " bytes, " + in.readableBytes() + " left");
+      throw new NbiotFormatException(
+          "truncated: " + what + " needs " + bytes + " bytes, " + in.readableBytes() + " left");
     }
   }
 

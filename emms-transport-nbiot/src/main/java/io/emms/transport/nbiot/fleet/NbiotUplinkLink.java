@@ -83,7 +83,8 @@ public final class NbiotUplinkLink implements Link {
   @Override
   public CompletableFuture<Void> write(ByteBuf data) {
     data.release();
-    return CompletableFuture.failedFuture(new LinkException(name + " takes no writes: NB-IoT meters send by themselves"));
+    return CompletableFuture.failedFuture(
+        new LinkException(name + " takes no writes: NB-IoT meters send by themselves"));
   }
 
   @Override

@@ -41,7 +41,8 @@ public final class Bc95Emulator implements AutoCloseable {
   private static final Pattern NSOST = Pattern.compile("AT\\+NSOST=(\\d+),([0-9.]+),(\\d+),(\\d+),([0-9A-Fa-f]*)");
   private static final Pattern NSORF = Pattern.compile("AT\\+NSORF=(\\d+),(\\d+)");
   private static final Pattern NSOCL = Pattern.compile("AT\\+NSOCL=(\\d+)");
-  private static final Pattern CPSMS = Pattern.compile("AT\\+CPSMS=([01])(?:,[^,]*,[^,]*,\"([01]{8})\",\"([01]{8})\")?");
+  private static final Pattern CPSMS =
+      Pattern.compile("AT\\+CPSMS=([01])(?:,[^,]*,[^,]*,\"([01]{8})\",\"([01]{8})\")?");
   private static final int MAX_SOCKETS = 7;
 
   private final Link line;

@@ -27,7 +27,10 @@ public record PsmTimers(Duration periodicTau, Duration activeTime) {
     encode(activeTime, TIMER2_UNITS, "activeTime");
   }
 
-  /** The T3412 byte as {@code AT+CPSMS} takes it, such as {@code "00000110"} (1 h, as 10 min × 6: the finest exact unit). */
+  /**
+   * The T3412 byte as {@code AT+CPSMS} takes it, such as {@code "00000110"} (1 h, as 10 min × 6: the finest exact
+   * unit).
+   */
   public String periodicTauBits() {
     return bits(encode(periodicTau, TIMER3_UNITS, "periodicTau"));
   }
