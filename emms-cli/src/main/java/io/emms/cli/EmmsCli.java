@@ -1,6 +1,7 @@
 package io.emms.cli;
 
 import io.emms.cli.mqtt.MqttCommand;
+import io.emms.cli.nbiot.NbiotCommand;
 import io.emms.cli.poll.PollCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -16,7 +17,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = EmmsCli.Version.class,
     description = "Electric Meter Management SDK: decode frames, simulate, read and poll meters, analyse series.",
-    subcommands = {DecodeCommand.class, SimulateCommand.class, ReadCommand.class, PollCommand.class, MqttCommand.class, AnalyzeCommand.class})
+    subcommands = {
+      DecodeCommand.class, SimulateCommand.class, ReadCommand.class, PollCommand.class, MqttCommand.class,
+      NbiotCommand.class, AnalyzeCommand.class
+    })
 public final class EmmsCli {
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT,

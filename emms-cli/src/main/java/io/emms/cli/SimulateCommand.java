@@ -3,6 +3,7 @@ package io.emms.cli;
 import io.emms.cli.dlt645.Dlt645SimulateCommand;
 import io.emms.cli.modbus.ModbusSimulateCommand;
 import io.emms.cli.mqtt.MqttSimulateCommand;
+import io.emms.cli.nbiot.NbiotSimulateCommand;
 import io.emms.cli.poll.LineSimulateCommand;
 import picocli.CommandLine.Command;
 
@@ -12,5 +13,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Runs simulated meters until stopped (Ctrl-C).",
     subcommands = {Dlt645SimulateCommand.class, ModbusSimulateCommand.class, LineSimulateCommand.class,
-        MqttSimulateCommand.class})
+        MqttSimulateCommand.class, NbiotSimulateCommand.class})
 final class SimulateCommand {}
