@@ -7,7 +7,8 @@ import io.emms.dlt645.client.Dlt645RetryPolicy;
 import io.emms.transport.dtu.DtuFraming;
 import io.emms.transport.dtu.DtuServer;
 import io.emms.transport.dtu.DtuServerConfig;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -68,9 +69,9 @@ public final class DtuScaleServer {
     }
     int online = server.stats().online();
     long heapConnected = heapAfterGc();
-    long directConnected = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+    long directConnected = directMemory();
     System.out.printf("online %d; heap before %.1f MiB, with them %.1f MiB: %.0f bytes per DTU; "
-            + "pooled direct %.1f MiB%n", online, mib(heapBefore), mib(heapConnected),
+            + "direct buffers %.1f MiB%n", online, mib(heapBefore), mib(heapConnected),
         (heapConnected - heapBefore) / (double) Math.max(1, online), mib(directConnected));
 
     pollInto(masters, interval, interval, new LatencyHistogram());
@@ -135,6 +136,12 @@ public final class DtuScaleServer {
       TimeUnit.MILLISECONDS.sleep(200);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Direct memory held by Netty's default allocator (its pools), which the heap figure leaves out. */
+  private static long directMemory() {
+    return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider provider
+        ? provider.metric().usedDirectMemory() : -1;
   }
 
   private static long gcMillis() {
