@@ -243,7 +243,7 @@ public final class DtuServer implements AutoCloseable {
 
     DtuServerStats stats() {
       return new DtuServerStats(accepted.sum(), registrations.sum(), rejected.sum(), replaced.sum(), idle.sum(),
-          heartbeats.sum(), registered().size());
+          heartbeats.sum(), (int) links.values().stream().filter(DtuLink::isRegistered).count());
     }
   }
 }
