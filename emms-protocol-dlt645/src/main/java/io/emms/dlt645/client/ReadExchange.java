@@ -24,8 +24,8 @@ final class ReadExchange extends Exchange<Dlt645ReadResult> {
   private Dlt645Address replier;
   private Dlt645ReadResult result;
 
-  ReadExchange(Dlt645Address target, Dlt645Edition edition, int dataId, byte[] parameters, int maxFollowUps) {
-    super(target, edition, false);
+  ReadExchange(Dlt645Wire wire, Dlt645Address target, Dlt645Edition edition, int dataId, byte[] parameters, int maxFollowUps) {
+    super(wire, target, edition, false);
     this.dataId = dataId;
     this.parameters = parameters == null ? NO_PARAMETERS : parameters;
     this.maxFollowUps = maxFollowUps;
@@ -80,12 +80,12 @@ final class ReadExchange extends Exchange<Dlt645ReadResult> {
   }
 
   @Override
-  Dlt645ReadResult result() {
+  public Dlt645ReadResult result() {
     return result;
   }
 
   @Override
-  boolean repeatable() {
+  public boolean repeatable() {
     // A 1997 follow-up request carries no sequence number: repeating it could skip a part.
     return followUps == 0 || edition == Dlt645Edition.V2007;
   }
