@@ -1,4 +1,4 @@
-package io.emms.transport.dtu;
+package io.emms.examples.dtu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +11,15 @@ import io.emms.dlt645.simulator.Dlt645Simulator;
 import io.emms.dlt645.simulator.LoadProfile;
 import io.emms.dlt645.simulator.SimulatedMeter;
 import io.emms.dlt645.simulator.SimulatedMeterConfig;
-import io.emms.transport.internal.NettyLinks;
+import io.emms.transport.dtu.DtuClient;
+import io.emms.transport.dtu.DtuClientConfig;
+import io.emms.transport.dtu.DtuServer;
+import io.emms.transport.dtu.DtuServerConfig;
 import io.emms.transport.tcp.ReconnectPolicy;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The CI-sized version of the DTU scale benchmark (benchmarks/dtu-scale.sh): 2 000 DTUs dial in over loopback,
+ * The CI-sized version of the DTU scale benchmark ({@code benchmarks/dtu-scale.sh}): 2 000 DTUs dial in over loopback,
  * each with a simulated DL/T 645 meter behind it and heartbeating, and each is polled in two rounds. Every poll
  * must be answered; how fast is the benchmark's business, not this test's.
  */
@@ -39,7 +44,7 @@ class DtuFleetTest {
   private static final int ENERGY = 0x00010000;
 
   private final List<AutoCloseable> cleanup = new ArrayList<>();
-  private final EventLoopGroup dtuSide = NettyLinks.newGroup("dtu-fleet");
+  private final EventLoopGroup dtuSide = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
 
   @AfterEach
@@ -47,7 +52,7 @@ class DtuFleetTest {
     for (int i = cleanup.size() - 1; i >= 0; i--) {
       cleanup.get(i).close();
     }
-    NettyLinks.shutDown(dtuSide).join();
+    dtuSide.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
     timers.shutdownNow();
   }
 

@@ -1,4 +1,4 @@
-package io.emms.transport.dtu;
+package io.emms.examples.dtu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,13 @@ import io.emms.dlt645.simulator.Dlt645Simulator;
 import io.emms.dlt645.simulator.LoadProfile;
 import io.emms.dlt645.simulator.SimulatedMeter;
 import io.emms.dlt645.simulator.SimulatedMeterConfig;
+import io.emms.transport.dtu.DtuClient;
+import io.emms.transport.dtu.DtuClientConfig;
+import io.emms.transport.dtu.DtuServer;
+import io.emms.transport.dtu.DtuDisconnectedException;
+import io.emms.transport.dtu.DtuFraming;
+import io.emms.transport.dtu.DtuLink;
+import io.emms.transport.dtu.DtuServerConfig;
 import io.emms.transport.tcp.ReconnectPolicy;
 import io.netty.buffer.ByteBufUtil;
 import java.time.Duration;
