@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class DtuServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DtuServer.class);
+  /** The servers listening in this process, which {@code dtu://ID} URIs ({@link DtuLinkProvider}) resolve against. */
+  private static final Set<DtuServer> LISTENING = ConcurrentHashMap.newKeySet();
 
   private final DtuServerConfig config;
   private final DtuListener listener;
@@ -87,7 +89,12 @@ public final class DtuServer implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, watermark)
         .childHandler(new Initializer())
-        .bind(config.bindAddress(), config.port()), channel -> {});
+        .bind(config.bindAddress(), config.port()), channel -> LISTENING.add(this));
+  }
+
+  /** The servers listening in this process now, in no particular order. */
+  public static List<DtuServer> listening() {
+    return List.copyOf(LISTENING);
   }
 
   public InetSocketAddress localAddress() {
@@ -117,6 +124,7 @@ public final class DtuServer implements AutoCloseable {
 
   /** Stops listening, closes every connection and link; open links' listeners see {@code onClosed(null)}. */
   public CompletableFuture<Void> closeAsync() {
+    LISTENING.remove(this);
     return bound.stop(() -> {
       CompletableFuture<?>[] closing = links.values().stream().map(DtuLink::closeAsync)
           .toArray(CompletableFuture[]::new);
