@@ -1,6 +1,7 @@
 package io.emms.cli;
 
 import io.emms.cli.dlt645.Dlt645SimulateCommand;
+import io.emms.cli.dtu.DtuSimulateCommand;
 import io.emms.cli.modbus.ModbusSimulateCommand;
 import picocli.CommandLine.Command;
 
@@ -9,5 +10,5 @@ import picocli.CommandLine.Command;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = "Runs simulated meters until stopped (Ctrl-C).",
-    subcommands = {Dlt645SimulateCommand.class, ModbusSimulateCommand.class})
+    subcommands = {Dlt645SimulateCommand.class, ModbusSimulateCommand.class, DtuSimulateCommand.class})
 final class SimulateCommand {}
