@@ -67,8 +67,11 @@ class DtuPollingTest {
     return client;
   }
 
+  /** A DTU dialling in, and the simulator of the meter behind it. */
+  private record SimulatedDtu(DtuClient client, Dlt645Simulator meter) {}
+
   /** A DTU with one simulated meter behind it, dialling in. */
-  private DtuClient dtu(DtuServer server, String id, DtuFraming framing, Duration heartbeat) {
+  private SimulatedDtu dtu(DtuServer server, String id, DtuFraming framing, Duration heartbeat) {
     DtuClient dtu = new DtuClient(DtuClientConfig.builder("127.0.0.1", server.port(), id)
         .framing(framing).heartbeatInterval(heartbeat).reconnect(FAST).build());
     cleanup.add(dtu);
@@ -77,7 +80,7 @@ class DtuPollingTest {
     Dlt645Simulator simulator = Dlt645Simulator.attach(dtu, meter);
     cleanup.add(simulator);
     simulator.start();
-    return dtu;
+    return new SimulatedDtu(dtu, simulator);
   }
 
   private static String energyOf(Dlt645ReadResult result) {
@@ -134,10 +137,38 @@ class DtuPollingTest {
               e -> assertThat(e.reason()).isEqualTo(DtuDisconnectedException.Reason.PEER_CLOSED));
     }
 
-    dtu(server, "DTU-DROP", framing, Duration.ofSeconds(30));
+    SimulatedDtu back = dtu(server, "DTU-DROP", framing, Duration.ofSeconds(30));
     line.open().orTimeout(10, TimeUnit.SECONDS).join();
     assertThat(energyOf(client.read(METER, ENERGY).join())).isEqualTo(ENERGY_BCD);
     assertThat(server.stats().registrations()).isEqualTo(2);
+    // The request lost with the first connection was failed, not sent again behind the new one.
+    assertThat(back.meter().requestsHandled()).isEqualTo(1);
+  }
+
+  @Test
+  void aDtuThatReconnectsResumesItsPollsWithoutARepeatedRequest() throws Exception {
+    DtuFraming framing = DtuFraming.named(DtuFraming.DEFAULT);
+    DtuServer server = server(framing);
+    DtuLink line = server.link("DTU-HUP");
+    Dlt645Client client = client(line);
+    CompletableFuture<Void> registered = client.connect();
+    SimulatedDtu dtu = dtu(server, "DTU-HUP", framing, Duration.ofSeconds(30));
+    registered.orTimeout(10, TimeUnit.SECONDS).join();
+    for (int i = 0; i < 3; i++) {
+      assertThat(energyOf(client.read(METER, ENERGY).join())).isEqualTo(ENERGY_BCD);
+    }
+
+    line.hangUp().join();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((server.stats().registrations() < 2 || !line.isOpen()) && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(10);
+    }
+    assertThat(server.stats().registrations()).as("the DTU dialled in again").isEqualTo(2);
+    for (int i = 0; i < 3; i++) {
+      assertThat(energyOf(client.read(METER, ENERGY).join())).isEqualTo(ENERGY_BCD);
+    }
+    assertThat(dtu.meter().requestsHandled()).isEqualTo(6);
+    assertThat(client.stats().retries()).isZero();
   }
 
   @Test
@@ -147,7 +178,7 @@ class DtuPollingTest {
     DtuLink line = server.link("DTU-AGAIN");
     Dlt645Client client = client(line);
     CompletableFuture<Void> registered = client.connect();
-    DtuClient dtu = dtu(server, "DTU-AGAIN", framing, Duration.ofSeconds(30));
+    DtuClient dtu = dtu(server, "DTU-AGAIN", framing, Duration.ofSeconds(30)).client();
     registered.orTimeout(10, TimeUnit.SECONDS).join();
     assertThat(energyOf(client.read(METER, ENERGY).join())).isEqualTo(ENERGY_BCD);
 

@@ -12,6 +12,8 @@ public final class DtuDisconnectedException extends LinkException {
     REPLACED,
     /** Nothing arrived, not even a heartbeat, within the reader-idle timeout. */
     IDLE,
+    /** This side hung up ({@link DtuLink#hangUp()}); the DTU dials in again. */
+    HUNG_UP,
     /** The DTU or the network closed the connection. */
     PEER_CLOSED,
     /** A connection error, such as a reset. */

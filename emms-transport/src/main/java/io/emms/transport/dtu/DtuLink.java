@@ -150,6 +150,22 @@ public final class DtuLink implements Link {
     return done;
   }
 
+  /**
+   * Closes the DTU's current connection as a dropped network would, and stays open: the listener sees
+   * {@code onClosed} with reason {@link DtuDisconnectedException.Reason#HUNG_UP}, and {@code onOpen()} again when
+   * the DTU has dialled back in. Use it to make a DTU reconnect (after reconfiguring it, or to test recovery).
+   */
+  public CompletableFuture<Void> hangUp() {
+    Binding b = current;
+    if (b == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    b.hungUp = true;
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    b.channel.close().addListener(f -> done.complete(null));
+    return done;
+  }
+
   /** Binds a newly registered connection; an older one is closed and reported as replaced. */
   ConnectionSink bind(Channel channel) {
     Binding fresh = new Binding(channel);
@@ -185,6 +201,7 @@ public final class DtuLink implements Link {
   /** One registered connection; it speaks for the link only while it is the current one. */
   private final class Binding implements ConnectionSink {
     private final Channel channel;
+    private volatile boolean hungUp;
 
     Binding(Channel channel) {
       this.channel = channel;
@@ -212,8 +229,10 @@ public final class DtuLink implements Link {
       DtuDisconnectedException why = switch (end) {
         case IDLE -> new DtuDisconnectedException(id, DtuDisconnectedException.Reason.IDLE,
             "no heartbeat or data within " + monitor.idleTimeout(), null);
-        case CLOSED -> new DtuDisconnectedException(id, DtuDisconnectedException.Reason.PEER_CLOSED,
-            "connection closed by the DTU or the network", null);
+        case CLOSED -> hungUp
+            ? new DtuDisconnectedException(id, DtuDisconnectedException.Reason.HUNG_UP, "hung up by the server", null)
+            : new DtuDisconnectedException(id, DtuDisconnectedException.Reason.PEER_CLOSED,
+                "connection closed by the DTU or the network", null);
         case FAILED -> new DtuDisconnectedException(id, DtuDisconnectedException.Reason.FAILED,
             "connection failed", cause);
       };

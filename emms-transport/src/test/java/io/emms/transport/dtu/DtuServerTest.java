@@ -223,6 +223,24 @@ class DtuServerTest {
   }
 
   @Test
+  void hangingUpClosesTheConnectionButNotTheLink() throws Exception {
+    start();
+    DtuLink link = server.link("DTU-11");
+    Recorder recorder = opened(link);
+    link.open();
+    RawDtu first = dial().sendText("DTU-11\r\n");
+    assertThat(recorder.nextEvent().kind()).isEqualTo("open");
+
+    link.hangUp().join();
+    assertThat(recorder.nextEvent().cause()).isInstanceOfSatisfying(DtuDisconnectedException.class,
+        e -> assertThat(e.reason()).isEqualTo(DtuDisconnectedException.Reason.HUNG_UP));
+    assertThat(first.closedByServer()).isTrue();
+    dial().sendText("DTU-11\r\n");
+    assertThat(recorder.nextEvent().kind()).isEqualTo("open");
+    assertThat(link.isOpen()).isTrue();
+  }
+
+  @Test
   void writesFailAtOnceWhileTheDtuIsAway() {
     start();
     DtuLink link = server.link("NOBODY");
