@@ -11,6 +11,8 @@ import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code emms poll --dtu-listen} against {@code emms simulate dtu}: both in this JVM, over loopback. */
@@ -110,6 +113,33 @@ class DtuPollCommandTest {
       assertThat(readings).extracting(r -> r.get("meter").asText())
           .contains("dlt645-2007:000000000001", "modbus:1:sdm120");
       assertThat(readings).allSatisfy(r -> assertThat(r.get("quality").asText()).isEqualTo("VALID"));
+    } finally {
+      dtu.stop();
+      poll.stop();
+    }
+  }
+
+  @Test
+  void aFleetFileNamesDtuLines(@TempDir Path dir) throws Exception {
+    Path fleet = dir.resolve("fleet.yaml");
+    Files.writeString(fleet, String.join("\n",
+        "lines:",
+        "  - id: cellular",
+        "    link: dtu://A1B2C3D4E5F6",
+        "    meters:",
+        "      - id: revenue",
+        "        protocol: dlt645-2007",
+        "        address: 000000000001",
+        ""));
+    Running poll = new Running("poll", "--fleet", fleet.toString(), "--dtu-listen", "127.0.0.1:0",
+        "--dtu-framing", "fastbee-7e", "--once");
+    Running dtu = new Running("simulate", "dtu", "--connect", "127.0.0.1:" + poll.port(), "--id", "A1B2C3D4E5F6",
+        "--framing", "fastbee-7e", "--meter", "dlt645-2007:000000000001");
+    try {
+      int exit = poll.exit.get(60, TimeUnit.SECONDS);
+      assertThat(exit).as(poll.out + "" + poll.err).isZero();
+      assertThat(readings(poll.out.toString())).isNotEmpty()
+          .allSatisfy(r -> assertThat(r.get("meter").asText()).isEqualTo("revenue"));
     } finally {
       dtu.stop();
       poll.stop();
