@@ -48,5 +48,5 @@ done
 
 wait "$server" || true
 for pid in "${generators[@]}"; do kill "$pid" 2>/dev/null || true; done
-grep -E '^(online|RESULT)' "$LOG/server.log"
+grep -E '^(online|warm-up|RESULT)' "$LOG/server.log"
 for f in "$LOG"/generator-*.log; do tail -n 1 "$f"; done

@@ -76,6 +76,7 @@ public final class DtuScaleServer {
 
     pollInto(masters, interval, interval, new LatencyHistogram());
     long warmupPolls = answered.get();
+    System.out.printf("warm-up: sent %d answered %d failed %d%n", sent.get(), answered.get(), failed.get());
     sent.set(0);
     answered.set(0);
     failed.set(0);
