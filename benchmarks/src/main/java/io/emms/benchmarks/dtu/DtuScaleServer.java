@@ -95,8 +95,8 @@ public final class DtuScaleServer {
         answered.get() / seconds, measured.percentile(0.5) / 1000.0, measured.percentile(0.99) / 1000.0,
         cpu, 100 * cpu / seconds, gcMillis() - gc0, server.stats().heartbeats(),
         (heapConnected - heapBefore) / (double) Math.max(1, online), mib(heapAfterGc()), warmupPolls);
-    timers.shutdownNow();
     server.closeAsync().get(60, TimeUnit.SECONDS);
+    timers.shutdownNow();
   }
 
   /** Polls each master once per interval, a slice every tick, for {@code length}; then waits for the stragglers. */
