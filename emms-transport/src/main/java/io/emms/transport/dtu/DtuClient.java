@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listeners get the server's bytes (the requests for the meters) and {@code onOpen()} after each registration;
  * writes (the meters' replies) go to the server, each behind the registration when the framing repeats it.
+ * Without a shared event loop group the client runs its own, which {@link #closeAsync()} shuts down: such a client
+ * is not opened again.
  */
 public final class DtuClient implements Link {
 
