@@ -3,6 +3,7 @@ package io.emms.cli;
 import io.emms.cli.dlt645.Dlt645SimulateCommand;
 import io.emms.cli.dtu.DtuSimulateCommand;
 import io.emms.cli.modbus.ModbusSimulateCommand;
+import io.emms.cli.poll.LineSimulateCommand;
 import picocli.CommandLine.Command;
 
 /** {@code emms simulate}: serves simulated meters until stopped. */
@@ -10,5 +11,6 @@ import picocli.CommandLine.Command;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = "Runs simulated meters until stopped (Ctrl-C).",
-    subcommands = {Dlt645SimulateCommand.class, ModbusSimulateCommand.class, DtuSimulateCommand.class})
+    subcommands = {Dlt645SimulateCommand.class, ModbusSimulateCommand.class, LineSimulateCommand.class,
+        DtuSimulateCommand.class})
 final class SimulateCommand {}

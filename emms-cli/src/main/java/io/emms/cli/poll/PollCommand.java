@@ -232,8 +232,11 @@ public final class PollCommand implements Callable<Integer> {
   private static String counters(Counters c) {
     return "requests " + c.requests() + ", retries " + c.retries() + ", timeouts " + c.timeouts()
         + ", garbage bytes " + c.garbageBytes() + ", bad checksums " + c.badChecksums() + ", unmatched frames "
-        + c.unmatchedFrames() + ", latency p50 " + DurationText.format(c.latencyP50()) + " p99 "
-        + DurationText.format(c.latencyP99());
+        + c.unmatchedFrames() + ", latency p50 " + millis(c.latencyP50()) + " p99 " + millis(c.latencyP99());
+  }
+
+  private static String millis(Duration d) {
+    return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
   }
 
   /**
