@@ -40,6 +40,7 @@ public final class PipelinedEngine extends LineEngine {
     if (admit(s)) {
       waiting.addLast(s);
       queued++;
+      s.meter.queued++;
     }
   }
 
@@ -51,6 +52,7 @@ public final class PipelinedEngine extends LineEngine {
         return;
       }
       queued--;
+      s.meter.queued--;
       start(s);
     }
   }
@@ -171,6 +173,7 @@ public final class PipelinedEngine extends LineEngine {
       } else {
         waiting.addFirst(s);
         queued++;
+        s.meter.queued++;
         dispatch();
       }
     }

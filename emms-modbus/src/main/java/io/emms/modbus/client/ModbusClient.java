@@ -3,6 +3,7 @@ package io.emms.modbus.client;
 import io.emms.bus.Counters;
 import io.emms.bus.Line;
 import io.emms.bus.LineConfig;
+import io.emms.bus.Priority;
 import io.emms.bus.RetryPolicy;
 import io.emms.core.link.Link;
 import io.emms.modbus.frame.FramingStats;
@@ -147,6 +148,15 @@ public final class ModbusClient implements AutoCloseable {
    * fails the future with {@link ModbusExceptionResponseException}.
    */
   public CompletableFuture<ModbusResponse> send(int unitId, ModbusRequest request) {
+    return send(unitId, request, null);
+  }
+
+  /**
+   * Like {@link #send(int, ModbusRequest)} at a priority of the line: {@link Priority#POLL} for periodic polls,
+   * which then wait behind commands and on-demand reads of every client on a half-duplex line. Without one, reads
+   * are on-demand and writes are commands.
+   */
+  public CompletableFuture<ModbusResponse> send(int unitId, ModbusRequest request, Priority priority) {
     if (unitId < 0 || unitId > 255 || (unitId == 0 && config.mode().serialFraming())) {
       throw new IllegalArgumentException("unit id must be 0..255 (1..255 on serial lines, where 0 is a broadcast"
           + " that gets no answer), got " + unitId);
@@ -155,7 +165,7 @@ public final class ModbusClient implements AutoCloseable {
     if (closed) {
       return CompletableFuture.failedFuture(new ModbusClientException("client is closed"));
     }
-    return line.submit(new ModbusExchange(wire, unitId, request));
+    return line.submit(new ModbusExchange(wire, unitId, request, priority));
   }
 
   /** Like {@link #send}, waiting for the response and throwing the failure unwrapped. */

@@ -39,13 +39,16 @@ final class ModbusExchange implements Transaction<ModbusResponse> {
   private final int unitId;
   private final ModbusRequest request;
   private final String meterId;
+  private final Priority priority;
   private ModbusResponse response;
 
-  ModbusExchange(ModbusWire wire, int unitId, ModbusRequest request) {
+  /** @param priority the line priority, or {@code null}: reads on demand, writes as commands */
+  ModbusExchange(ModbusWire wire, int unitId, ModbusRequest request, Priority priority) {
     this.wire = wire;
     this.unitId = unitId;
     this.request = request;
-    this.meterId = "modbus:" + unitId;
+    this.meterId = wire.meterId(unitId);
+    this.priority = priority != null ? priority : readOnly(request) ? Priority.ON_DEMAND : Priority.COMMAND;
   }
 
   @Override
@@ -55,7 +58,7 @@ final class ModbusExchange implements Transaction<ModbusResponse> {
 
   @Override
   public Priority priority() {
-    return readOnly(request) ? Priority.ON_DEMAND : Priority.COMMAND;
+    return priority;
   }
 
   @Override

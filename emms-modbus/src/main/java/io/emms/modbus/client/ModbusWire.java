@@ -18,6 +18,8 @@ final class ModbusWire {
   final FrameDecoder<? extends ModbusFrame> decoder;
   private final FramingStats decoderStats;
   private final LongAdder foreignUnit = new LongAdder();
+  /** The line's meter id of each unit, made once rather than per request. */
+  private final String[] meterIds = new String[256];
 
   ModbusWire(ModbusClientConfig config, String linkName) {
     this.mode = config.mode();
@@ -40,6 +42,15 @@ final class ModbusWire {
         decoderStats = rtu;
       }
     }
+  }
+
+  String meterId(int unitId) {
+    String id = meterIds[unitId];
+    if (id == null) {
+      id = "modbus:" + unitId;
+      meterIds[unitId] = id;
+    }
+    return id;
   }
 
   void foreignUnitResponse() {

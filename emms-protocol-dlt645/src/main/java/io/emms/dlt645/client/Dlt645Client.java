@@ -1,5 +1,7 @@
 package io.emms.dlt645.client;
 
+import io.emms.dlt645.request.RelayRequest;
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.emms.bus.Counters;
 import io.emms.bus.Line;
 import io.emms.bus.LineConfig;
@@ -187,9 +189,22 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
    * start time). Use {@link #readLoadRecords} for those.
    */
   public CompletableFuture<Dlt645ReadResult> read(Dlt645Address meter, int dataId, byte[] parameters) {
+    return read(meter, dataId, parameters, Priority.ON_DEMAND);
+  }
+
+  /**
+   * Reads one data identifier as a periodic poll ({@link Priority#POLL}): on a shared line it waits behind
+   * commands and on-demand reads of every client.
+   */
+  public CompletableFuture<Dlt645ReadResult> poll(Dlt645Address meter, int dataId) {
+    return read(meter, dataId, null, Priority.POLL);
+  }
+
+  private CompletableFuture<Dlt645ReadResult> read(
+      Dlt645Address meter, int dataId, byte[] parameters, Priority priority) {
     Dlt645Edition edition = editionOf(meter);
     return submit(new ReadExchange(wire, meter, edition, dataId,
-        parameters == null ? null : parameters.clone(), config.maxFollowUps()));
+        parameters == null ? null : parameters.clone(), config.maxFollowUps()).priority(priority));
   }
 
   /**
@@ -213,7 +228,7 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     checkCount(count);
     ZonedDateTime local = from.withZoneSameInstant(config.zone());
     ByteBuf params = Unpooled.buffer(6);
-    params.writeByte(bcd(count));
+    params.writeByte(Dlt645Bcd.toByte(count));
     writeTime(local, params, false);
     return read(meter, 0x06000001, ByteBufUtil.getBytes(params));
   }
@@ -221,7 +236,7 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
   /** Reads the latest {@code count} load records (2007 {@code 06000002 NN}). */
   public CompletableFuture<Dlt645ReadResult> readLatestLoadRecords(Dlt645Address meter, int count) {
     checkCount(count);
-    return read(meter, 0x06000002, new byte[] {(byte) bcd(count)});
+    return read(meter, 0x06000002, new byte[] {(byte) Dlt645Bcd.toByte(count)});
   }
 
   private static void checkCount(int count) {
@@ -410,10 +425,8 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     }
     Dlt645Edition edition = editionOf(meter);
     Dlt645Credentials credentials = credentialsOf(meter);
-    byte[] plainCommand = build(out -> {
-      out.writeByte(relayCode(command)).writeByte(0x00);
-      writeTime(validUntil.atZone(config.zone()), out, true);
-    });
+    RelayRequest request = new RelayRequest(command, validUntil.atZone(config.zone()).toLocalDateTime());
+    byte[] plainCommand = build(out -> request.writeData(Dlt645Edition.V2007, out));
     if (credentials.level() != Dlt645Credentials.ESAM_LEVEL) {
       byte[] data = build(out -> {
         credentials.writeTo(out);
@@ -534,11 +547,11 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     Dlt645Address meter = Dlt645Address.of(meterId);
     ZonedDateTime local = time.atZone(config.zone());
     boolean v2007 = editionOf(meter) == Dlt645Edition.V2007;
-    byte[] date = build(out -> out.writeByte(bcd(local.getDayOfWeek().getValue() % 7))
-        .writeByte(bcd(local.getDayOfMonth())).writeByte(bcd(local.getMonthValue()))
-        .writeByte(bcd(local.getYear() % 100)));
-    byte[] clock = build(out -> out.writeByte(bcd(local.getSecond())).writeByte(bcd(local.getMinute()))
-        .writeByte(bcd(local.getHour())));
+    byte[] date = build(out -> out.writeByte(Dlt645Bcd.toByte(local.getDayOfWeek().getValue() % 7))
+        .writeByte(Dlt645Bcd.toByte(local.getDayOfMonth())).writeByte(Dlt645Bcd.toByte(local.getMonthValue()))
+        .writeByte(Dlt645Bcd.toByte(local.getYear() % 100)));
+    byte[] clock = build(out -> out.writeByte(Dlt645Bcd.toByte(local.getSecond())).writeByte(Dlt645Bcd.toByte(local.getMinute()))
+        .writeByte(Dlt645Bcd.toByte(local.getHour())));
     return write(meter, v2007 ? DATE_DI_2007 : DATE_DI_1997, date)
         .thenCompose(ok -> write(meter, v2007 ? TIME_DI_2007 : TIME_DI_1997, clock));
   }
@@ -582,27 +595,12 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
   /** {@code ss mm hh DD MM YY} (or without seconds: {@code mm hh DD MM YY}). */
   private static void writeTime(ZonedDateTime t, ByteBuf out, boolean seconds) {
     if (seconds) {
-      out.writeByte(bcd(t.getSecond()));
+      out.writeByte(Dlt645Bcd.toByte(t.getSecond()));
     }
-    out.writeByte(bcd(t.getMinute())).writeByte(bcd(t.getHour())).writeByte(bcd(t.getDayOfMonth()))
-        .writeByte(bcd(t.getMonthValue())).writeByte(bcd(t.getYear() % 100));
+    out.writeByte(Dlt645Bcd.toByte(t.getMinute())).writeByte(Dlt645Bcd.toByte(t.getHour())).writeByte(Dlt645Bcd.toByte(t.getDayOfMonth()))
+        .writeByte(Dlt645Bcd.toByte(t.getMonthValue())).writeByte(Dlt645Bcd.toByte(t.getYear() % 100));
   }
 
-  private static int bcd(int v) {
-    return (v / 10) << 4 | v % 10;
-  }
-
-  static int relayCode(RelayCommand command) {
-    return switch (command) {
-      case TRIP -> 0x1A;
-      case CLOSE_ALLOWED -> 0x1B;
-      case CLOSE_DIRECT -> 0x1C;
-      case ALARM -> 0x2A;
-      case ALARM_RELEASE -> 0x2B;
-      case KEEP_POWER -> 0x3A;
-      case KEEP_POWER_RELEASE -> 0x3B;
-    };
-  }
 
   private static Dlt645Address addressIn(Dlt645Frame reply, int index) {
     requireLength(reply, index + Dlt645Address.LENGTH);

@@ -22,7 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param defaultCredentials the password and operator code for meters registered without their own
  * @param zone the meters' local time zone: clock writes, time sync and relay deadlines are local times
  * @param clock the time source for relay deadlines and reading timestamps
- * @param scheduler runs response timers and delayed sends; {@code null} = a daemon thread owned by the client
+ * @param scheduler runs the response timers and delayed sends of a client's own line; {@code null} = the line
+ *     engine's shared timer ({@code LineConfig.sharedTimer()})
  * @param executor completes the futures the client returns, so that user callbacks never run on the link's I/O
  *     thread or the timer thread
  * @param maxFollowUps the most follow-up frames one read may take, a guard against a meter that never stops
