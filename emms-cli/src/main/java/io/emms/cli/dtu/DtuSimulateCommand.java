@@ -1,6 +1,5 @@
 package io.emms.cli.dtu;
 
-import io.emms.bus.fleet.MeterEndpoint;
 import io.emms.cli.BadInputException;
 import io.emms.cli.UntilStopped;
 import io.emms.core.time.DurationText;
@@ -8,7 +7,6 @@ import io.emms.transport.dtu.DtuClientConfig;
 import io.emms.transport.dtu.DtuFraming;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,19 +46,11 @@ public final class DtuSimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DtuClientConfig config = config();
-    List<MeterEndpoint> endpoints = new ArrayList<>();
-    for (String meter : meters) {
-      try {
-        endpoints.add(MeterEndpoint.parse(meter, List.of(), Duration.ofSeconds(1)));
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException("--meter " + meter + ": " + e.getMessage(), e);
-      }
-    }
     DtuSimulator simulator;
     try {
-      simulator = DtuSimulator.start(config, endpoints);
+      simulator = DtuSimulator.of(config, meters);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage(), e);
+      throw new BadInputException("--meter: " + e.getMessage(), e);
     }
     try (simulator) {
       simulator.open();
