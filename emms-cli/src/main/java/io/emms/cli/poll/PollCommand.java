@@ -1,6 +1,7 @@
 package io.emms.cli.poll;
 
 import io.emms.bus.Counters;
+import io.emms.bus.fleet.DtuListen;
 import io.emms.bus.fleet.Fleet;
 import io.emms.bus.fleet.FleetFile;
 import io.emms.bus.fleet.FleetLine;
@@ -108,7 +109,8 @@ public final class PollCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<DtuServer> dtuServer = dtu.start(spec.commandLine().getErr());
+    Optional<DtuServer> dtuServer = dtu.start(spec.commandLine().getErr(),
+        source.fleet == null ? Optional.empty() : readDtuListen(source.fleet));
     try {
       return pollFleet();
     } finally {
@@ -148,6 +150,18 @@ public final class PollCommand implements Callable<Integer> {
       }
       poller.close();
       return poller.summary();
+    }
+  }
+
+  private static Optional<DtuListen> readDtuListen(Path file) {
+    try {
+      return FleetFile.readDtuListen(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("no fleet file " + file);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
     }
   }
 

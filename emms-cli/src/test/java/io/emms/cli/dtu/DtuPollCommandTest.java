@@ -120,9 +120,13 @@ class DtuPollCommandTest {
   }
 
   @Test
-  void aFleetFileNamesDtuLines(@TempDir Path dir) throws Exception {
+  void aFleetFileListensForItsDtuLines(@TempDir Path dir) throws Exception {
     Path fleet = dir.resolve("fleet.yaml");
     Files.writeString(fleet, String.join("\n",
+        "dtu:",
+        "  listen: 127.0.0.1:0",
+        "  framing: fastbee-7e",
+        "  heartbeat: 10s",
         "lines:",
         "  - id: cellular",
         "    link: dtu://A1B2C3D4E5F6",
@@ -131,8 +135,7 @@ class DtuPollCommandTest {
         "        protocol: dlt645-2007",
         "        address: 000000000001",
         ""));
-    Running poll = new Running("poll", "--fleet", fleet.toString(), "--dtu-listen", "127.0.0.1:0",
-        "--dtu-framing", "fastbee-7e", "--once");
+    Running poll = new Running("poll", "--fleet", fleet.toString(), "--once");
     Running dtu = new Running("simulate", "dtu", "--connect", "127.0.0.1:" + poll.port(), "--id", "A1B2C3D4E5F6",
         "--framing", "fastbee-7e", "--meter", "dlt645-2007:000000000001");
     try {
