@@ -1,6 +1,7 @@
 package io.emms.cli;
 
 import io.emms.cli.dlt645.Dlt645SimulateCommand;
+import io.emms.cli.dtu.DtuSimulateCommand;
 import io.emms.cli.modbus.ModbusSimulateCommand;
 import io.emms.cli.mqtt.MqttSimulateCommand;
 import io.emms.cli.nbiot.NbiotSimulateCommand;
@@ -13,5 +14,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Runs simulated meters until stopped (Ctrl-C).",
     subcommands = {Dlt645SimulateCommand.class, ModbusSimulateCommand.class, LineSimulateCommand.class,
-        MqttSimulateCommand.class, NbiotSimulateCommand.class})
+        MqttSimulateCommand.class, NbiotSimulateCommand.class, DtuSimulateCommand.class})
 final class SimulateCommand {}

@@ -42,7 +42,7 @@ class LinkProvidersTest {
 
   @Test
   void everySchemeIsFoundByServiceLoader() {
-    assertThat(LinkProviders.providers()).containsOnlyKeys("serial", "tcp", "rtu-over-tcp", "udp");
+    assertThat(LinkProviders.providers()).containsOnlyKeys("serial", "tcp", "rtu-over-tcp", "udp", "dtu");
   }
 
   @Test
@@ -110,8 +110,8 @@ class LinkProvidersTest {
 
   @Test
   void badUrisNameThePartThatIsWrong() {
-    assertPart(() -> LinkProviders.create("dtu://4711"), Part.SCHEME,
-        "no link provider for scheme \"dtu\"; known schemes are rtu-over-tcp, serial, tcp, udp");
+    assertPart(() -> LinkProviders.create("nope://4711"), Part.SCHEME,
+        "no link provider for scheme \"nope\"; known schemes are dtu, rtu-over-tcp, serial, tcp, udp");
     assertPart(() -> LinkProviders.create("tcp://:502"), Part.HOST, "tcp needs a host");
     assertPart(() -> LinkProviders.create("udp://10.0.0.7"), Part.PORT, "udp needs a port");
     assertPart(() -> LinkProviders.create("tcp://h:0"), Part.PORT, "from 1 to 65535, not \"0\"");

@@ -2,16 +2,20 @@ package io.emms.bus.fleet;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Lines and the meters on them, as a fleet file describes them ({@link FleetFile}) or as built in code. Line ids
- * are unique, and so are meter ids across all lines.
+ * Lines and the meters on them, as a fleet file describes them ({@link FleetFile}) or as built in code, and where
+ * to listen for the DTUs of {@code dtu://} lines, if the file says. Line ids are unique, and so are meter ids
+ * across all lines.
  */
-public record Fleet(List<FleetLine> lines) {
+public record Fleet(List<FleetLine> lines, Optional<DtuListen> dtu) {
 
   public Fleet {
     lines = List.copyOf(lines);
+    Objects.requireNonNull(dtu, "dtu");
     Set<String> lineIds = new HashSet<>();
     Set<String> meterIds = new HashSet<>();
     for (FleetLine line : lines) {
@@ -24,6 +28,11 @@ public record Fleet(List<FleetLine> lines) {
         }
       }
     }
+  }
+
+  /** A fleet whose lines need no DTU server. */
+  public Fleet(List<FleetLine> lines) {
+    this(lines, Optional.empty());
   }
 
   /** Every meter of every line. */

@@ -89,6 +89,24 @@ public final class FleetFile {
   }
 
   /**
+   * Reads only the {@code dtu} section of {@code file} (see {@link DtuListen}), so that the DTU server can listen
+   * before {@link #read} makes the {@code dtu://} lines.
+   *
+   * @throws FleetFileException with the problems of that section
+   * @throws IOException if the file cannot be read
+   */
+  public static Optional<DtuListen> readDtuListen(Path file) throws IOException {
+    FleetFile fleetFile = new FleetFile(file.getFileName().toString());
+    Optional<Node> root = fleetFile.root(Files.readString(file, StandardCharsets.UTF_8));
+    Section top = root.map(node -> fleetFile.section(node, "")).orElse(null);
+    Optional<DtuListen> dtu = top == null ? Optional.empty() : fleetFile.dtu(top);
+    if (!fleetFile.problems.isEmpty()) {
+      throw new FleetFileException(fleetFile.problems);
+    }
+    return dtu;
+  }
+
+  /**
    * Reads a fleet from YAML text.
    *
    * @param source the file name, for problem reports
@@ -104,15 +122,20 @@ public final class FleetFile {
     return fleet;
   }
 
-  private Fleet fleet(String yaml) {
-    Optional<Node> root;
+  private Optional<Node> root(String yaml) {
     try {
-      root = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(yaml);
+      return new Compose(LoadSettings.builder().setLabel(source).build()).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
       problem(e.getProblemMark().map(m -> m.getLine() + 1).orElse(1), "yaml", e.getProblem());
-      return null;
     } catch (YamlEngineException e) {
       problem(1, "yaml", e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private Fleet fleet(String yaml) {
+    Optional<Node> root = root(yaml);
+    if (!problems.isEmpty()) {
       return null;
     }
     if (root.isEmpty()) {
@@ -124,6 +147,7 @@ public final class FleetFile {
       return null;
     }
     Duration interval = top.duration("interval", DEFAULT_INTERVAL, false);
+    Optional<DtuListen> dtu = dtu(top);
     List<Node> lineNodes = top.list("lines", true);
     top.finish();
     List<FleetLine> lines = new ArrayList<>();
@@ -135,7 +159,21 @@ public final class FleetFile {
         lines.add(line);
       }
     }
-    return problems.isEmpty() ? new Fleet(lines) : null;
+    return problems.isEmpty() ? new Fleet(lines, dtu) : null;
+  }
+
+  /** The optional {@code dtu} section: {@code listen: HOST:PORT}, {@code framing}, {@code heartbeat}. */
+  private Optional<DtuListen> dtu(Section top) {
+    Optional<Node> node = top.node("dtu");
+    Section s = node.map(n -> section(n, "dtu")).orElse(null);
+    if (s == null) {
+      return Optional.empty();
+    }
+    String listen = s.text("listen", null, true);
+    String framing = s.text("framing", "", false);
+    Duration heartbeat = s.duration("heartbeat", Duration.ofSeconds(30), false);
+    s.finish();
+    return listen == null ? Optional.empty() : Optional.of(new DtuListen(listen, framing, heartbeat));
   }
 
   private FleetLine line(Node node, String path, Duration interval, Set<String> lineIds, Map<String, Integer> meterIds) {
@@ -362,6 +400,12 @@ public final class FleetFile {
         problem(key, e.getMessage());
         return defaultValue;
       }
+    }
+
+    /** The value node of a key, whatever it is, if the key is there. */
+    Optional<Node> node(String key) {
+      known.add(key);
+      return Optional.ofNullable(byKey.get(key)).map(NodeTuple::getValueNode);
     }
 
     List<Node> list(String key, boolean required) {

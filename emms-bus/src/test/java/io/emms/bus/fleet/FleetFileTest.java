@@ -8,10 +8,13 @@ import io.emms.bus.LineConfig;
 import io.emms.core.reading.Measurand;
 import io.emms.core.reading.Phase;
 import io.emms.core.reading.Quantity;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FleetFileTest {
 
@@ -59,6 +62,18 @@ class FleetFileTest {
     assertThat(plant.timeout()).isEqualTo(FleetFile.DEFAULT_TIMEOUT);
     assertThat(plant.retries()).isEqualTo(FleetFile.DEFAULT_RETRIES);
     assertThat(fleet.meters()).extracting(MeterEndpoint::id).containsExactly("main", "sub", "plc");
+  }
+
+  @Test
+  void aDtuSectionSaysWhereToListenForDialInDtus(@TempDir Path dir) throws Exception {
+    assertThat(FleetFile.parse(GOOD, "good.yaml").dtu()).isEmpty();
+    Path file = dir.resolve("dtu.yaml");
+    Files.writeString(file, "dtu:\n  listen: 0.0.0.0:9000\n  framing: fastbee-7e\nlines: []\n");
+    assertThat(FleetFile.readDtuListen(file))
+        .contains(new DtuListen("0.0.0.0:9000", "fastbee-7e", Duration.ofSeconds(30)));
+    Files.writeString(file, "dtu:\n  framing: usr-iot\n  port: 9000\n");
+    assertThat(catchThrowableOfType(FleetFileException.class, () -> FleetFile.readDtuListen(file)).getMessage())
+        .contains("dtu.listen: is missing").contains("dtu.port: unknown key");
   }
 
   @Test
@@ -117,7 +132,7 @@ class FleetFileTest {
 
     assertThat(e.problems()).extracting(FleetProblem::toString).containsExactly(
         "bad.yaml:1: interval: \"soon\" is not a duration; write a number and a unit (us, ms, s, m, h, d) such as 500ms or 2s",
-        "bad.yaml:2: colour: unknown key; the file takes interval, lines",
+        "bad.yaml:2: colour: unknown key; the file takes interval, dtu, lines",
         "bad.yaml:5: lines[0].link: bad link URI \"serial:/dev/ttyUSB0?bauds=9600\": serial takes no option \"bauds\"; "
             + "its options are baud, data-bits, parity, stop-bits, flow-control, read-timeout, write-timeout, "
             + "read-buffer-size, rs485, rs485-rts-active-high, rs485-termination, rs485-echo, rs485-delay-before-us, "

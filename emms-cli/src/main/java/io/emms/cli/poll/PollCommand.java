@@ -1,6 +1,7 @@
 package io.emms.cli.poll;
 
 import io.emms.bus.Counters;
+import io.emms.bus.fleet.DtuListen;
 import io.emms.bus.fleet.Fleet;
 import io.emms.bus.fleet.FleetFile;
 import io.emms.bus.fleet.FleetLine;
@@ -9,11 +10,13 @@ import io.emms.bus.fleet.FleetSummary;
 import io.emms.bus.fleet.MeterEndpoint;
 import io.emms.bus.fleet.Scheduling;
 import io.emms.cli.BadInputException;
+import io.emms.cli.dtu.DtuListenOptions;
 import io.emms.core.link.ConfiguredLink;
 import io.emms.core.link.LinkProviders;
 import io.emms.core.link.LinkUriException;
 import io.emms.core.reading.Quantity;
 import io.emms.core.time.DurationText;
+import io.emms.transport.dtu.DtuServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -22,12 +25,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,7 +66,8 @@ public final class PollCommand implements Callable<Integer> {
 
   static final class OneLine {
     @Option(names = "--line", required = true, paramLabel = "URI",
-        description = "a link URI: serial:/dev/ttyUSB0?baud=2400, tcp://HOST:PORT, rtu-over-tcp://..., udp://...")
+        description = "a link URI: serial:/dev/ttyUSB0?baud=2400, tcp://HOST:PORT, rtu-over-tcp://..., udp://..., "
+            + "dtu://ID (with --dtu-listen)")
     String uri;
 
     @Option(names = "--meter", required = true, paramLabel = "SPEC",
@@ -96,11 +102,23 @@ public final class PollCommand implements Callable<Integer> {
       description = "ndjson (one object per reading: meter, quantity, value, unit, quality, time) or csv")
   String format;
 
+  @Mixin DtuListenOptions dtu = new DtuListenOptions();
+
   @Option(names = "--trace", description = "print every frame sent (>) and received (<) on stderr, in hex")
   boolean trace;
 
   @Override
   public Integer call() {
+    Optional<DtuServer> dtuServer = dtu.start(spec.commandLine().getErr(),
+        source.fleet == null ? Optional.empty() : readDtuListen(source.fleet));
+    try {
+      return pollFleet();
+    } finally {
+      dtuServer.ifPresent(DtuServer::close);
+    }
+  }
+
+  private int pollFleet() {
     Fleet fleet = source.fleet != null ? readFleet(source.fleet) : oneLine(source.line);
     ReadingFormat readingFormat = readingFormat(format);
     Duration runFor = howLong == null || howLong.duration == null ? null : duration("--for", howLong.duration);
@@ -120,7 +138,8 @@ public final class PollCommand implements Callable<Integer> {
 
   private FleetSummary poll(Fleet fleet, PollOutput output, Duration runFor, StopSignal stop) {
     try (FleetPoller poller = FleetPoller.open(fleet, output, trace)) {
-      if (poller.summary().lines().stream().noneMatch(FleetSummary.LineSummary::open)) {
+      // A dtu:// line waits for its DTU to dial in: closed at the start is not a reason to give up.
+      if (poller.summary().lines().stream().noneMatch(l -> l.open() || l.link().startsWith("dtu://"))) {
         throw new BadInputException("no line could be opened");
       }
       if (howLong != null && howLong.once) {
@@ -131,6 +150,18 @@ public final class PollCommand implements Callable<Integer> {
       }
       poller.close();
       return poller.summary();
+    }
+  }
+
+  private static Optional<DtuListen> readDtuListen(Path file) {
+    try {
+      return FleetFile.readDtuListen(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("no fleet file " + file);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
     }
   }
 
