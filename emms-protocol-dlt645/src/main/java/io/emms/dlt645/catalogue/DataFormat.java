@@ -6,7 +6,7 @@ import java.util.List;
  * The layout of a data item's bytes, written as in the standard's tables: {@code XXXXXX.XX} (BCD number),
  * {@code YYMMDDhhmm} (BCD date/time fields), {@code NNNNNNNNNNNN} (BCD digit string), {@code ASCII(32)},
  * {@code STATUS} (a run status word), {@code XX.XXXX+YYMMDDhhmm} (parts in order), {@code XXXXXX.XX*5} (a block of
- * up to 5 elements) and the event and load records. {@link #toString()} gives that text back.
+ * up to 5 elements) and the event and load records. Each format's {@code toString()} gives that text back.
  */
 public sealed interface DataFormat {
 
