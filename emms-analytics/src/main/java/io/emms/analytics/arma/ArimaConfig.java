@@ -15,6 +15,7 @@ import java.util.Objects;
 public record ArimaConfig(ArimaOrder order, boolean includeMean, int maxIterations, double gradientTolerance,
     double steadyStateTolerance, boolean standardErrors) {
 
+  /** Checks the components (see the class description for their meaning). */
   public ArimaConfig {
     Objects.requireNonNull(order, "order");
     if (includeMean && order.d() > 0) {
@@ -48,26 +49,37 @@ public record ArimaConfig(ArimaOrder order, boolean includeMean, int maxIteratio
       this.order = order;
     }
 
+    /** Sets {@code includeMean}: estimate a process mean (regression with ARMA errors); only allowed when d = 0. */
     public Builder includeMean(boolean includeMean) {
       this.includeMean = includeMean;
       return this;
     }
 
+    /** Sets {@code maxIterations}: BFGS iteration limit. */
     public Builder maxIterations(int maxIterations) {
       this.maxIterations = maxIterations;
       return this;
     }
 
+    /**
+     * Sets {@code gradientTolerance}: convergence threshold on the gradient of -loglik/n in the unconstrained
+     * parameters.
+     */
     public Builder gradientTolerance(double gradientTolerance) {
       this.gradientTolerance = gradientTolerance;
       return this;
     }
 
+    /** Sets {@code steadyStateTolerance}: relative change of the Kalman covariance below which the gain is frozen. */
     public Builder steadyStateTolerance(double steadyStateTolerance) {
       this.steadyStateTolerance = steadyStateTolerance;
       return this;
     }
 
+    /**
+     * Sets {@code standardErrors}: compute standard errors from the numerical Hessian (costs about (k+1)^2
+     * likelihoods).
+     */
     public Builder standardErrors(boolean standardErrors) {
       this.standardErrors = standardErrors;
       return this;

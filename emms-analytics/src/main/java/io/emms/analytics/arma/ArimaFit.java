@@ -23,6 +23,7 @@ public record ArimaFit(ArimaModel model, boolean meanEstimated, double logLikeli
     StandardErrors standardErrors, int observations, int iterations, boolean converged)
     implements Serializable {
 
+  /** Checks the components (see the class description for their meaning). */
   public ArimaFit {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(standardErrors, "standardErrors");
@@ -36,6 +37,7 @@ public record ArimaFit(ArimaModel model, boolean meanEstimated, double logLikeli
    */
   public record StandardErrors(double[] ar, double[] ma, double mean, double sigma2) implements Serializable {
 
+    /** Checks the components (see the class description for their meaning). */
     public StandardErrors {
       ar = ar.clone();
       ma = ma.clone();

@@ -27,6 +27,7 @@ public record ArimaModel(ArimaOrder order, double[] ar, double[] ma, double mean
 
   private static final double FILTER_TOLERANCE = 1e-13;
 
+  /** Checks the components (see the class description for their meaning). */
   public ArimaModel {
     Objects.requireNonNull(order, "order");
     ar = ar.clone();

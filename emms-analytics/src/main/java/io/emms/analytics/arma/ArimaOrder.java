@@ -11,6 +11,7 @@ import java.io.Serializable;
  */
 public record ArimaOrder(int p, int d, int q) implements Serializable {
 
+  /** Checks the components (see the class description for their meaning). */
   public ArimaOrder {
     if (p < 0 || d < 0 || q < 0) {
       throw new IllegalArgumentException("orders must be non-negative: (" + p + ", " + d + ", " + q + ")");

@@ -12,6 +12,7 @@ package io.emms.analytics.arma;
  */
 public record Forecast(double[] mean, double[] se, double[] lower, double[] upper, double level) {
 
+  /** Checks the components (see the class description for their meaning). */
   public Forecast {
     mean = mean.clone();
     se = se.clone();

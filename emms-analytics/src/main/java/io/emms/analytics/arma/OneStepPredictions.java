@@ -9,6 +9,7 @@ package io.emms.analytics.arma;
  */
 public record OneStepPredictions(double[] prediction, double[] variance, double[] standardizedResidual) {
 
+  /** Checks the components (see the class description for their meaning). */
   public OneStepPredictions {
     prediction = prediction.clone();
     variance = variance.clone();

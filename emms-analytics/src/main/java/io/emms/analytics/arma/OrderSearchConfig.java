@@ -25,6 +25,7 @@ public record OrderSearchConfig(int d, int maxP, int maxQ, Mean mean, Informatio
     EITHER
   }
 
+  /** Checks the components (see the class description for their meaning). */
   public OrderSearchConfig {
     Objects.requireNonNull(mean, "mean");
     Objects.requireNonNull(criterion, "criterion");
@@ -56,31 +57,37 @@ public record OrderSearchConfig(int d, int maxP, int maxQ, Mean mean, Informatio
     private Builder() {
     }
 
+    /** Sets {@code d}: order of differencing, fixed during the search. */
     public Builder d(int d) {
       this.d = d;
       return this;
     }
 
+    /** Sets {@code maxP}: largest AR order tried. */
     public Builder maxP(int maxP) {
       this.maxP = maxP;
       return this;
     }
 
+    /** Sets {@code maxQ}: largest MA order tried. */
     public Builder maxQ(int maxQ) {
       this.maxQ = maxQ;
       return this;
     }
 
+    /** Sets {@code mean}: whether candidate models estimate a mean (only possible when d = 0). */
     public Builder mean(Mean mean) {
       this.mean = mean;
       return this;
     }
 
+    /** Sets {@code criterion}: what "best" means. */
     public Builder criterion(InformationCriterion criterion) {
       this.criterion = criterion;
       return this;
     }
 
+    /** Sets {@code maxModels}: stepwise search stops after fitting this many models (the grid ignores it). */
     public Builder maxModels(int maxModels) {
       this.maxModels = maxModels;
       return this;

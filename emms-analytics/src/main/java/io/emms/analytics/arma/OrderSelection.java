@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record OrderSelection(ArimaFit best, InformationCriterion criterion, List<Candidate> candidates) {
 
+  /** Checks the components (see the class description for their meaning). */
   public OrderSelection {
     Objects.requireNonNull(best, "best");
     Objects.requireNonNull(criterion, "criterion");

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record ConsumptionConfig(RegisterSpec register, double maxRolloverFraction, Duration longGap) {
 
+  /** Checks the components (see the class description for their meaning). */
   public ConsumptionConfig {
     Objects.requireNonNull(register, "register");
     Objects.requireNonNull(longGap, "longGap");
@@ -47,16 +48,22 @@ public record ConsumptionConfig(RegisterSpec register, double maxRolloverFractio
 
     private Builder() {}
 
+    /** Sets {@code register}: the register's digits, which fix where it wraps. */
     public Builder register(RegisterSpec register) {
       this.register = register;
       return this;
     }
 
+    /**
+     * Sets {@code maxRolloverFraction}: a decrease is read as a rollover only when the wrapped difference is at most
+     * this fraction of the modulus (0 &lt; f &le; 1); anything larger is a reset or a fault, not consumption.
+     */
     public Builder maxRolloverFraction(double maxRolloverFraction) {
       this.maxRolloverFraction = maxRolloverFraction;
       return this;
     }
 
+    /** Sets {@code longGap}: intervals longer than this are flagged {@link ConsumptionFlag#LONG_GAP}. */
     public Builder longGap(Duration longGap) {
       this.longGap = longGap;
       return this;

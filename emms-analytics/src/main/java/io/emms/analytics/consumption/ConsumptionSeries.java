@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record ConsumptionSeries(List<IntervalConsumption> intervals) {
 
+  /** Checks the components (see the class description for their meaning). */
   public ConsumptionSeries {
     intervals = List.copyOf(intervals);
   }

@@ -16,6 +16,7 @@ import java.util.Set;
  */
 public record IntervalConsumption(Instant start, Instant end, BigDecimal energy, Set<ConsumptionFlag> flags) {
 
+  /** Checks the components (see the class description for their meaning). */
   public IntervalConsumption {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");

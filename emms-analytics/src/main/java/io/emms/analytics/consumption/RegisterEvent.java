@@ -18,6 +18,7 @@ public sealed interface RegisterEvent permits RegisterEvent.MeterReplacement, Re
    * energy of the interval spanning the swap is (oldFinal − previous) + (next − newInitial).
    */
   record MeterReplacement(Instant at, BigDecimal oldFinal, BigDecimal newInitial) implements RegisterEvent {
+    /** Checks the components (see the class description for their meaning). */
     public MeterReplacement {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(oldFinal, "oldFinal");
@@ -30,6 +31,7 @@ public sealed interface RegisterEvent permits RegisterEvent.MeterReplacement, Re
    * from zero.
    */
   record RegisterReset(Instant at, BigDecimal valueBeforeReset) implements RegisterEvent {
+    /** Checks the components (see the class description for their meaning). */
     public RegisterReset {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(valueBeforeReset, "valueBeforeReset");

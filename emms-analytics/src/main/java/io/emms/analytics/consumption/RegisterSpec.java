@@ -14,6 +14,7 @@ public record RegisterSpec(int integerDigits, int fractionDigits) {
   /** The common 6+2-digit kWh register of static meters. */
   public static final RegisterSpec SIX_PLUS_TWO = new RegisterSpec(6, 2);
 
+  /** Checks the components (see the class description for their meaning). */
   public RegisterSpec {
     if (integerDigits < 1 || integerDigits > 15) {
       throw new IllegalArgumentException("integerDigits must be 1..15, got " + integerDigits);

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record Advice(GridIndex index, double value, double limit, Severity severity, String action) {
 
+  /** Checks the components (see the class description for their meaning). */
   public Advice {
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(severity, "severity");

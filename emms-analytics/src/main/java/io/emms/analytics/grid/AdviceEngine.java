@@ -12,14 +12,17 @@ public final class AdviceEngine {
 
   private final IndexLimits limits;
 
+  /** An engine that judges indices against {@code limits}. */
   public AdviceEngine(IndexLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
+  /** Advice for every index of {@code assessment} outside its limit, most severe first. */
   public List<Advice> advise(GridAssessment assessment) {
     return advise(assessment.values());
   }
 
+  /** Advice for every value outside its limit, most severe first; empty when all are within limits. */
   public List<Advice> advise(List<IndexValue> values) {
     List<Advice> out = new ArrayList<>();
     for (IndexValue v : values) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public record GridAssessment(List<IndexValue> values, Optional<VoltageQualification> qualification) {
 
+  /** Checks the components (see the class description for their meaning). */
   public GridAssessment {
     values = List.copyOf(values);
   }

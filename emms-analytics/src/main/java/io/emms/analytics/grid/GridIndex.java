@@ -22,10 +22,12 @@ public enum GridIndex {
     this.unit = unit;
   }
 
+  /** The display name, e.g. {@code voltage deviation}. */
   public String label() {
     return label;
   }
 
+  /** The unit symbol of the index value; empty for ratios. */
   public String unit() {
     return unit;
   }

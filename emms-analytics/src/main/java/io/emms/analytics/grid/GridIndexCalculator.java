@@ -19,10 +19,12 @@ public final class GridIndexCalculator {
 
   private final IndexLimits limits;
 
+  /** A calculator that judges each index against {@code limits}. */
   public GridIndexCalculator(IndexLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
+  /** Computes every index that the measurements of {@code s} allow (an index whose inputs are missing is left out). */
   public GridAssessment assess(GridSeries s) {
     List<IndexValue> out = new ArrayList<>();
     Optional<VoltageQualification> vq = voltage(s, out);

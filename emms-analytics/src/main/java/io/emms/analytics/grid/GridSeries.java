@@ -28,6 +28,7 @@ public record GridSeries(long[] epochMillis, Duration sampleInterval, double nom
 
   private static final double[] EMPTY = new double[0];
 
+  /** Checks the components (see the class description for their meaning). */
   public GridSeries {
     Objects.requireNonNull(sampleInterval, "sampleInterval");
     if (!(nominalVoltage > 0)) {
@@ -56,6 +57,7 @@ public record GridSeries(long[] epochMillis, Duration sampleInterval, double nom
     return values.clone();
   }
 
+  /** The number of samples. */
   public int size() {
     return epochMillis.length;
   }
@@ -70,61 +72,73 @@ public record GridSeries(long[] epochMillis, Duration sampleInterval, double nom
     return ia.length > 0 && ib.length > 0 && ic.length > 0;
   }
 
+  /** Sample times in epoch milliseconds (a copy). */
   @Override
   public long[] epochMillis() {
     return epochMillis.clone();
   }
 
+  /** Phase A voltage in V (a copy; empty when not measured). */
   @Override
   public double[] ua() {
     return ua.clone();
   }
 
+  /** Phase B voltage in V (a copy; empty when not measured). */
   @Override
   public double[] ub() {
     return ub.clone();
   }
 
+  /** Phase C voltage in V (a copy; empty when not measured). */
   @Override
   public double[] uc() {
     return uc.clone();
   }
 
+  /** Phase A current in A (a copy; empty when not measured). */
   @Override
   public double[] ia() {
     return ia.clone();
   }
 
+  /** Phase B current in A (a copy; empty when not measured). */
   @Override
   public double[] ib() {
     return ib.clone();
   }
 
+  /** Phase C current in A (a copy; empty when not measured). */
   @Override
   public double[] ic() {
     return ic.clone();
   }
 
+  /** Total active power in kW (a copy; empty when not measured). */
   @Override
   public double[] p() {
     return p.clone();
   }
 
+  /** Total reactive power in kvar (a copy; empty when not measured). */
   @Override
   public double[] q() {
     return q.clone();
   }
 
+  /** Frequency in Hz (a copy; empty when not measured). */
   @Override
   public double[] f() {
     return f.clone();
   }
 
+  /** Voltage total harmonic distortion in % (a copy; empty when not measured). */
   @Override
   public double[] thd() {
     return thd.clone();
   }
 
+  /** A builder for a series sampled at {@code epochMillis} every {@code sampleInterval}, nominal phase voltage {@code nominalVoltage}. */
   public static Builder builder(long[] epochMillis, Duration sampleInterval, double nominalVoltage) {
     return new Builder(epochMillis, sampleInterval, nominalVoltage);
   }
@@ -152,56 +166,67 @@ public record GridSeries(long[] epochMillis, Duration sampleInterval, double nom
       this.nominalVoltage = nominalVoltage;
     }
 
+    /** Sets {@code ratedKva}: transformer rating Sn (kVA); NaN when unknown (no load rate then). */
     public Builder ratedKva(double ratedKva) {
       this.ratedKva = ratedKva;
       return this;
     }
 
+    /** Sets {@code ua}: phase A voltage (V); empty when not measured. */
     public Builder ua(double[] ua) {
       this.ua = ua;
       return this;
     }
 
+    /** Sets {@code ub}: phase B voltage (V); empty when not measured. */
     public Builder ub(double[] ub) {
       this.ub = ub;
       return this;
     }
 
+    /** Sets {@code uc}: phase C voltage (V); empty when not measured. */
     public Builder uc(double[] uc) {
       this.uc = uc;
       return this;
     }
 
+    /** Sets {@code ia}: phase A current (A); empty when not measured. */
     public Builder ia(double[] ia) {
       this.ia = ia;
       return this;
     }
 
+    /** Sets {@code ib}: phase B current (A); empty when not measured. */
     public Builder ib(double[] ib) {
       this.ib = ib;
       return this;
     }
 
+    /** Sets {@code ic}: phase C current (A); empty when not measured. */
     public Builder ic(double[] ic) {
       this.ic = ic;
       return this;
     }
 
+    /** Sets {@code p}: total active power (kW); empty when not measured. */
     public Builder p(double[] p) {
       this.p = p;
       return this;
     }
 
+    /** Sets {@code q}: total reactive power (kvar); empty when not measured. */
     public Builder q(double[] q) {
       this.q = q;
       return this;
     }
 
+    /** Sets {@code f}: frequency (Hz); empty when not measured. */
     public Builder f(double[] f) {
       this.f = f;
       return this;
     }
 
+    /** Sets {@code thd}: voltage THD (%), worst phase; empty when not measured. */
     public Builder thd(double[] thd) {
       this.thd = thd;
       return this;

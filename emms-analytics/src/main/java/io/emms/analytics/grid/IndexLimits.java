@@ -23,6 +23,7 @@ public record IndexLimits(double voltageUpperPercent, double voltageLowerPercent
     double thdPercent, double powerFactorMin, double loadRateHeavyPercent, double loadRateOverloadPercent,
     double lineLossPercent) {
 
+  /** Checks the components (see the class description for their meaning). */
   public IndexLimits {
     if (!(voltageLowerPercent < 0 && voltageUpperPercent > 0)) {
       throw new IllegalArgumentException("voltage limits must straddle 0");
@@ -72,6 +73,7 @@ public record IndexLimits(double voltageUpperPercent, double voltageLowerPercent
       return this;
     }
 
+    /** Sets {@code qualificationTargetPercent}: voltage qualification rate below which advice is given (policy). */
     public Builder qualificationTargetPercent(double v) {
       this.qualificationTargetPercent = v;
       return this;
@@ -83,21 +85,25 @@ public record IndexLimits(double voltageUpperPercent, double voltageLowerPercent
       return this;
     }
 
+    /** Sets {@code currentUnbalancePercent}: (Imax − Imin)/Imax limit (15 % common; 25 % for Dyn11, verify). */
     public Builder currentUnbalancePercent(double v) {
       this.currentUnbalancePercent = v;
       return this;
     }
 
+    /** Sets {@code frequencyHz}: |Δf| limit (GB/T 15945: 0.2 Hz; small systems 0.5 Hz). */
     public Builder frequencyHz(double v) {
       this.frequencyHz = v;
       return this;
     }
 
+    /** Sets {@code thdPercent}: voltage THD limit of the voltage level (GB/T 14549: 5 % at 0.38 kV). */
     public Builder thdPercent(double v) {
       this.thdPercent = v;
       return this;
     }
 
+    /** Sets {@code powerFactorMin}: assessment power factor (0.90 / 0.85 / 0.80 by customer class). */
     public Builder powerFactorMin(double v) {
       this.powerFactorMin = v;
       return this;
@@ -109,6 +115,7 @@ public record IndexLimits(double voltageUpperPercent, double voltageLowerPercent
       return this;
     }
 
+    /** Sets {@code lineLossPercent}: line-loss rate above which losses are abnormal (policy, 10 % by default). */
     public Builder lineLossPercent(double v) {
       this.lineLossPercent = v;
       return this;

@@ -20,6 +20,7 @@ public record IndexValue(GridIndex index, double value, double limit, Direction 
     AT_MOST, AT_LEAST, INFORMATIONAL
   }
 
+  /** Checks the components (see the class description for their meaning). */
   public IndexValue {
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(direction, "direction");

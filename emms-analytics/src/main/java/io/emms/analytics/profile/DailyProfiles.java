@@ -19,6 +19,7 @@ public record DailyProfiles(
     List<LocalDate> dates, double[] values, int intervalsPerDay, int[] estimated, List<DroppedDay> dropped)
     implements Serializable {
 
+  /** Checks the components (see the class description for their meaning). */
   public DailyProfiles {
     dates = List.copyOf(dates);
     dropped = List.copyOf(dropped);

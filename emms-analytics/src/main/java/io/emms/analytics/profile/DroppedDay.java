@@ -22,6 +22,7 @@ public record DroppedDay(LocalDate date, int missing, int intervals, Reason reas
     GAP_TOO_LONG
   }
 
+  /** Checks the components (see the class description for their meaning). */
   public DroppedDay {
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(reason, "reason");

@@ -24,6 +24,7 @@ public record ProfileConfig(
     Normalisation normalisation)
     implements Serializable {
 
+  /** Checks the components (see the class description for their meaning). */
   public ProfileConfig {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(label, "label");
@@ -66,26 +67,37 @@ public record ProfileConfig(
       this.zone = zone;
     }
 
+    /** Sets {@code intervalMinutes}: the metering interval; must divide a day (15 gives 96 values per day). */
     public Builder intervalMinutes(int intervalMinutes) {
       this.intervalMinutes = intervalMinutes;
       return this;
     }
 
+    /** Sets {@code label}: which end of its interval a timestamp marks. */
     public Builder label(IntervalLabel label) {
       this.label = label;
       return this;
     }
 
+    /**
+     * Sets {@code maxGapIntervals}: missing runs up to this many intervals are filled by linear interpolation (at the
+     * very start or end of the data, by the nearest value); longer runs make their days unusable.
+     */
     public Builder maxGapIntervals(int maxGapIntervals) {
       this.maxGapIntervals = maxGapIntervals;
       return this;
     }
 
+    /**
+     * Sets {@code maxMissingIntervals}: a day with more missing intervals than this is dropped even if every gap is
+     * short.
+     */
     public Builder maxMissingIntervals(int maxMissingIntervals) {
       this.maxMissingIntervals = maxMissingIntervals;
       return this;
     }
 
+    /** Sets {@code normalisation}: how each kept profile is scaled. */
     public Builder normalisation(Normalisation normalisation) {
       this.normalisation = normalisation;
       return this;

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record DemandWindow(Duration window, boolean sliding) {
 
+  /** Checks the components (see the class description for their meaning). */
   public DemandWindow {
     Objects.requireNonNull(window, "window");
     if (window.isNegative() || window.isZero()) {

@@ -17,6 +17,7 @@ import java.util.Objects;
 public record PeriodEnergy(LocalDate start, Map<Integer, Double> byTariff, double total, MaxDemand maxDemand,
     double loadFactor, int missingIntervals) {
 
+  /** Checks the components (see the class description for their meaning). */
   public PeriodEnergy {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(maxDemand, "maxDemand");

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record TouPeriod(String name, int tariff, LocalTime start, LocalTime end) {
 
+  /** Checks the components (see the class description for their meaning). */
   public TouPeriod {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(start, "start");

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  */
 public record TouSchedule(List<TouPeriod> periods) {
 
+  /** Checks the components (see the class description for their meaning). */
   public TouSchedule {
     periods = List.copyOf(periods);
     for (int minute = 0; minute < 1440; minute++) {

@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record EstimatedSeries(String meterId, long[] startMillis, double[] values, Quality[] quality) {
 
+  /** Checks the components (see the class description for their meaning). */
   public EstimatedSeries {
     Objects.requireNonNull(meterId, "meterId");
     startMillis = startMillis.clone();

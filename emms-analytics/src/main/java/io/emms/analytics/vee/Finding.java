@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record Finding(VeeRule rule, int index, Instant timestamp, double value, double threshold, String message) {
 
+  /** Checks the components (see the class description for their meaning). */
   public Finding {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(timestamp, "timestamp");

@@ -18,6 +18,7 @@ import java.util.Objects;
 public record IntervalData(String meterId, Duration interval, long[] startMillis, double[] energy,
     double[] register, double[] power) {
 
+  /** Checks the components (see the class description for their meaning). */
   public IntervalData {
     Objects.requireNonNull(meterId, "meterId");
     Objects.requireNonNull(interval, "interval");

@@ -66,6 +66,7 @@ public record VeeConfig(
     int likeDays,
     Set<VeeRule> estimateOver) {
 
+  /** Checks the components (see the class description for their meaning). */
   public VeeConfig {
     rules = Set.copyOf(rules);
     estimateOver = Set.copyOf(estimateOver);
@@ -126,126 +127,156 @@ public record VeeConfig(
 
     private Builder() {}
 
+    /** Sets {@code rules}: rules that run. */
     public Builder rules(Set<VeeRule> rules) {
       this.rules = rules;
       return this;
     }
 
+    /** Sets {@code zone}: zone that defines days and day types. */
     public Builder zone(ZoneId zone) {
       this.zone = zone;
       return this;
     }
 
+    /** Sets {@code spikeRatio}: SPIKE: highest interval of a day vs its third highest. */
     public Builder spikeRatio(double spikeRatio) {
       this.spikeRatio = spikeRatio;
       return this;
     }
 
+    /**
+     * Sets {@code spikeFloorKwh}: SPIKE: the third highest is taken as at least this, so near-zero days do not fire.
+     */
     public Builder spikeFloorKwh(double spikeFloorKwh) {
       this.spikeFloorKwh = spikeFloorKwh;
       return this;
     }
 
+    /**
+     * Sets {@code historyDays}: HIGH/LOW: how many preceding complete days (none with a negative interval) form the
+     * history.
+     */
     public Builder historyDays(int historyDays) {
       this.historyDays = historyDays;
       return this;
     }
 
+    /** Sets {@code minHistoryDays}: HIGH/LOW: fewer complete history days than this and the rule stays silent. */
     public Builder minHistoryDays(int minHistoryDays) {
       this.minHistoryDays = minHistoryDays;
       return this;
     }
 
+    /** Sets {@code highFactor}: HIGH_VS_HISTORY: day total above this multiple of the history median fires. */
     public Builder highFactor(double highFactor) {
       this.highFactor = highFactor;
       return this;
     }
 
+    /** Sets {@code lowFactor}: LOW_VS_HISTORY: day total below this multiple of the history median fires. */
     public Builder lowFactor(double lowFactor) {
       this.lowFactor = lowFactor;
       return this;
     }
 
+    /** Sets {@code zeroRunIntervals}: ZERO_WHILE_ACTIVE: this many consecutive zero intervals fire. */
     public Builder zeroRunIntervals(int zeroRunIntervals) {
       this.zeroRunIntervals = zeroRunIntervals;
       return this;
     }
 
+    /** Sets {@code meterActive}: ZERO_WHILE_ACTIVE: whether the meter is supposed to supply a live customer. */
     public Builder meterActive(boolean meterActive) {
       this.meterActive = meterActive;
       return this;
     }
 
+    /** Sets {@code stuckRunIntervals}: STUCK_VALUE: this many consecutive identical non-zero intervals fire. */
     public Builder stuckRunIntervals(int stuckRunIntervals) {
       this.stuckRunIntervals = stuckRunIntervals;
       return this;
     }
 
+    /** Sets {@code ratedCurrentA}: METER_FAST: rated maximum current Imax. */
     public Builder ratedCurrentA(double ratedCurrentA) {
       this.ratedCurrentA = ratedCurrentA;
       return this;
     }
 
+    /** Sets {@code nominalVoltageV}: METER_FAST: nominal phase voltage. */
     public Builder nominalVoltageV(double nominalVoltageV) {
       this.nominalVoltageV = nominalVoltageV;
       return this;
     }
 
+    /** Sets {@code phases}: METER_FAST: number of phases. */
     public Builder phases(int phases) {
       this.phases = phases;
       return this;
     }
 
+    /** Sets {@code fastTolerance}: METER_FAST: margin above phases × U × Imax × hours. */
     public Builder fastTolerance(double fastTolerance) {
       this.fastTolerance = fastTolerance;
       return this;
     }
 
+    /** Sets {@code register}: REGISTER_DECREASING: a drop of more than 90 % of the modulus is a rollover. */
     public Builder register(RegisterSpec register) {
       this.register = register;
       return this;
     }
 
+    /** Sets {@code registerResolutionKwh}: STOPPED_METER: the register's last digit. */
     public Builder registerResolutionKwh(double registerResolutionKwh) {
       this.registerResolutionKwh = registerResolutionKwh;
       return this;
     }
 
+    /** Sets {@code stoppedMinPowerKw}: STOPPED_METER: average power above which the register must move. */
     public Builder stoppedMinPowerKw(double stoppedMinPowerKw) {
       this.stoppedMinPowerKw = stoppedMinPowerKw;
       return this;
     }
 
+    /** Sets {@code sumToleranceKwh}: SUM_CHECK: absolute tolerance. */
     public Builder sumToleranceKwh(double sumToleranceKwh) {
       this.sumToleranceKwh = sumToleranceKwh;
       return this;
     }
 
+    /** Sets {@code sumToleranceFraction}: SUM_CHECK: relative tolerance on the register advance. */
     public Builder sumToleranceFraction(double sumToleranceFraction) {
       this.sumToleranceFraction = sumToleranceFraction;
       return this;
     }
 
+    /** Sets {@code clockTolerance}: CLOCK_ERROR: allowed offset from the interval grid. */
     public Builder clockTolerance(Duration clockTolerance) {
       this.clockTolerance = clockTolerance;
       return this;
     }
 
+    /** Sets {@code notAfter}: CLOCK_ERROR: timestamps after this instant are in the future; null disables. */
     public Builder notAfter(Instant notAfter) {
       this.notAfter = notAfter;
       return this;
     }
 
+    /** Sets {@code maxInterpolationGap}: estimation: gaps up to this long are interpolated linearly. */
     public Builder maxInterpolationGap(Duration maxInterpolationGap) {
       this.maxInterpolationGap = maxInterpolationGap;
       return this;
     }
 
+    /** Sets {@code likeDays}: estimation: how many days of the same day type are averaged for longer gaps. */
     public Builder likeDays(int likeDays) {
       this.likeDays = likeDays;
       return this;
     }
 
+    /** Sets {@code estimateOver}: estimation: findings of these rules are replaced by estimates too. */
     public Builder estimateOver(Set<VeeRule> estimateOver) {
       this.estimateOver = estimateOver;
       return this;

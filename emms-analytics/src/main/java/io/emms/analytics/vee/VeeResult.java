@@ -10,6 +10,7 @@ import java.util.List;
  */
 public record VeeResult(String meterId, List<Finding> findings) {
 
+  /** Checks the components (see the class description for their meaning). */
   public VeeResult {
     findings = List.copyOf(findings);
   }

@@ -2,7 +2,6 @@ package io.emms.modbus.profile;
 
 import io.emms.core.reading.Quantity;
 import io.emms.modbus.client.ReadOptimizer;
-import io.emms.modbus.profile.internal.ProfileParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.LinkedHashMap;

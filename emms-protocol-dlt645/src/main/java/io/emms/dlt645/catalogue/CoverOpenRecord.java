@@ -19,6 +19,7 @@ public record CoverOpenRecord(
     Optional<LocalDateTime> opened, Optional<LocalDateTime> closed, Energies before, Energies after)
     implements Dlt645Value {
 
+  /** Checks the components (see the class description for their meaning). */
   public CoverOpenRecord {
     Objects.requireNonNull(opened, "opened");
     Objects.requireNonNull(closed, "closed");
@@ -40,6 +41,7 @@ public record CoverOpenRecord(
       Optional<BigDecimal> forwardActive, Optional<BigDecimal> reverseActive, Optional<BigDecimal> reactiveQ1,
       Optional<BigDecimal> reactiveQ2, Optional<BigDecimal> reactiveQ3, Optional<BigDecimal> reactiveQ4) {
 
+    /** Checks the components (see the class description for their meaning). */
     public Energies {
       Objects.requireNonNull(forwardActive, "forwardActive");
       Objects.requireNonNull(reverseActive, "reverseActive");

@@ -6,7 +6,7 @@ import java.util.List;
  * The layout of a data item's bytes, written as in the standard's tables: {@code XXXXXX.XX} (BCD number),
  * {@code YYMMDDhhmm} (BCD date/time fields), {@code NNNNNNNNNNNN} (BCD digit string), {@code ASCII(32)},
  * {@code STATUS} (a run status word), {@code XX.XXXX+YYMMDDhhmm} (parts in order), {@code XXXXXX.XX*5} (a block of
- * up to 5 elements) and the event and load records. {@link #toString()} gives that text back.
+ * up to 5 elements) and the event and load records. Each format's {@code toString()} gives that text back.
  */
 public sealed interface DataFormat {
 
@@ -20,6 +20,7 @@ public sealed interface DataFormat {
    * @param decimals digits after the point
    */
   record Numeric(int digits, int decimals) implements DataFormat {
+    /** Checks the components (see the class description for their meaning). */
     public Numeric {
       if (digits <= 0 || digits > 18 || decimals < 0 || decimals > digits) {
         throw new IllegalArgumentException("bad numeric format: " + digits + " digits, " + decimals + " decimals");
@@ -45,6 +46,7 @@ public sealed interface DataFormat {
   record DateTime(List<String> fields) implements DataFormat {
     static final List<String> KNOWN = List.of("YY", "MM", "DD", "WW", "hh", "mm", "ss");
 
+    /** Checks the components (see the class description for their meaning). */
     public DateTime {
       fields = List.copyOf(fields);
       if (fields.isEmpty() || !KNOWN.containsAll(fields) || fields.stream().distinct().count() != fields.size()) {
@@ -98,6 +100,7 @@ public sealed interface DataFormat {
 
   /** Parts one after the other, e.g. a maximum demand and the time it occurred. */
   record Composite(List<DataFormat> parts) implements DataFormat {
+    /** Checks the components (see the class description for their meaning). */
     public Composite {
       parts = List.copyOf(parts);
       if (parts.size() < 2 || parts.stream().anyMatch(p -> p.length() < 0)) {
@@ -121,6 +124,7 @@ public sealed interface DataFormat {
    * tariffs), so a reply may hold fewer or more elements than {@code nominalCount}.
    */
   record Block(DataFormat element, int nominalCount) implements DataFormat {
+    /** Checks the components (see the class description for their meaning). */
     public Block {
       if (element.length() <= 0 || element instanceof Block || nominalCount < 1) {
         throw new IllegalArgumentException("bad block: " + element + "*" + nominalCount);

@@ -21,6 +21,7 @@ public record DataItem(
     int di, String name, DataFormat format, int length, Unit unit, boolean signed, Access access,
     Optional<Quantity> quantity) {
 
+  /** Checks the components (see the class description for their meaning). */
   public DataItem {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");

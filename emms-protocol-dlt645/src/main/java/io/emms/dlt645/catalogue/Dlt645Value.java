@@ -24,6 +24,7 @@ public sealed interface Dlt645Value
 
   /** An exact decimal ({@link DataFormat.Numeric}). */
   record Decimal(BigDecimal value) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public Decimal {
       Objects.requireNonNull(value, "value");
     }
@@ -31,6 +32,7 @@ public sealed interface Dlt645Value
 
   /** A date with time ({@code YYMMDDhhmm}, {@code YYMMDDhhmmss}). */
   record Timestamp(LocalDateTime value) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public Timestamp {
       Objects.requireNonNull(value, "value");
     }
@@ -38,6 +40,7 @@ public sealed interface Dlt645Value
 
   /** A date ({@code YYMMDD}, {@code YYMMDDWW}) with the weekday as the meter reported it, if it did. */
   record Date(LocalDate value, Optional<DayOfWeek> weekday) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public Date {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(weekday, "weekday");
@@ -46,6 +49,7 @@ public sealed interface Dlt645Value
 
   /** A time of day ({@code hhmmss}, {@code hhmm}). */
   record Time(LocalTime value) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public Time {
       Objects.requireNonNull(value, "value");
     }
@@ -53,6 +57,7 @@ public sealed interface Dlt645Value
 
   /** A date without year and a time ({@code MMDDhhmm}, 1997 demand times). */
   record MonthDayTime(MonthDay date, LocalTime time) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public MonthDayTime {
       Objects.requireNonNull(date, "date");
       Objects.requireNonNull(time, "time");
@@ -61,6 +66,7 @@ public sealed interface Dlt645Value
 
   /** BCD digits as text, most significant first (address, meter number). */
   record DigitString(String digits) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public DigitString {
       Objects.requireNonNull(digits, "digits");
     }
@@ -68,6 +74,7 @@ public sealed interface Dlt645Value
 
   /** ASCII text, already put back in reading order; trailing NUL and space padding removed. */
   record Text(String text) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public Text {
       Objects.requireNonNull(text, "text");
     }
@@ -75,6 +82,7 @@ public sealed interface Dlt645Value
 
   /** The parts of a {@link DataFormat.Composite}, in order. */
   record Parts(List<Dlt645Value> parts) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public Parts {
       parts = List.copyOf(parts);
     }
@@ -82,6 +90,7 @@ public sealed interface Dlt645Value
 
   /** The elements of a {@link DataFormat.Block}, in member order; single elements may be {@link Missing}. */
   record Elements(List<Dlt645Value> elements) implements Dlt645Value {
+    /** Checks the components (see the class description for their meaning). */
     public Elements {
       elements = List.copyOf(elements);
     }
@@ -95,6 +104,7 @@ public sealed interface Dlt645Value
     public static final Missing NO_DATA = new Missing(Quality.NO_DATA);
     public static final Missing INVALID = new Missing(Quality.INVALID);
 
+    /** Checks the components (see the class description for their meaning). */
     public Missing {
       if (quality != Quality.NO_DATA && quality != Quality.INVALID) {
         throw new IllegalArgumentException("a missing value is NO_DATA or INVALID, not " + quality);

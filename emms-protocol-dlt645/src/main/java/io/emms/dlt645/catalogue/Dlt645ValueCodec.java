@@ -36,6 +36,7 @@ public final class Dlt645ValueCodec {
    * @param trailing bytes after the value that the format does not define (empty normally)
    */
   public record Decoded(DataItem item, Dlt645Value value, byte[] trailing) {
+    /** Checks the components (see the class description for their meaning). */
     public Decoded {
       Objects.requireNonNull(item, "item");
       Objects.requireNonNull(value, "value");

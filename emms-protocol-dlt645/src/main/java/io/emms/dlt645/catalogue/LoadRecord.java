@@ -36,6 +36,7 @@ public record LoadRecord(
     LocalDateTime time, Set<LoadClass> classes, Map<LoadField, BigDecimal> values, boolean markedIncorrect,
     boolean checksumValid) implements Dlt645Value {
 
+  /** Checks the components (see the class description for their meaning). */
   public LoadRecord {
     Objects.requireNonNull(time, "time");
     classes = classes.isEmpty()

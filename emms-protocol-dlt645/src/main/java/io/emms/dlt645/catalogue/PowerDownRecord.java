@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record PowerDownRecord(Optional<LocalDateTime> start, Optional<LocalDateTime> end) implements Dlt645Value {
 
+  /** Checks the components (see the class description for their meaning). */
   public PowerDownRecord {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");

@@ -16,6 +16,7 @@ public record RunStatusWord(int number, int bits) implements Dlt645Value {
 
   private static final int RELAY_OPEN_BIT = 4;
 
+  /** Checks the components (see the class description for their meaning). */
   public RunStatusWord {
     if (number < 1 || number > 7) {
       throw new IllegalArgumentException("status words are numbered 1..7, got " + number);

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *     password match an entry
  * @param nominalVoltage phase voltage in V, e.g. 220
  * @param loadProfile the customer's active power over the day
- * @param powerFactor the load's power factor, 0 < pf ≤ 1
+ * @param powerFactor the load's power factor, 0 &lt; pf ≤ 1
  * @param noise relative standard deviation of instantaneous values (0 = exact)
  * @param seed seeds the noise
  * @param clock the simulation's time source

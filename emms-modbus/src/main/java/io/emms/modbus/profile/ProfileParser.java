@@ -1,4 +1,4 @@
-package io.emms.modbus.profile.internal;
+package io.emms.modbus.profile;
 
 import io.emms.core.reading.Measurand;
 import io.emms.core.reading.Phase;
@@ -8,8 +8,6 @@ import io.emms.modbus.client.RegisterOrder;
 import io.emms.modbus.client.RegisterTable;
 import io.emms.modbus.client.ValueFormat;
 import io.emms.modbus.client.ValueType;
-import io.emms.modbus.profile.MeterProfile;
-import io.emms.modbus.profile.RegisterPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Parses the line-oriented profile format described at {@link MeterProfile#parse(Reader)}. */
-public final class ProfileParser {
+final class ProfileParser {
 
   private static final int COLUMNS = 9;
 
@@ -32,7 +30,7 @@ public final class ProfileParser {
 
   private ProfileParser() {}
 
-  public static MeterProfile parse(Reader reader) throws IOException {
+  static MeterProfile parse(Reader reader) throws IOException {
     ProfileParser p = new ProfileParser();
     BufferedReader lines = new BufferedReader(reader);
     String line;
