@@ -1,5 +1,6 @@
 package io.emms.analytics.arma;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param maxModels stepwise search stops after fitting this many models (the grid ignores it)
  */
 public record OrderSearchConfig(int d, int maxP, int maxQ, Mean mean, InformationCriterion criterion,
-    int maxModels) {
+    int maxModels) implements Serializable {
 
   /** Mean term of the candidate models. */
   public enum Mean {

@@ -1,5 +1,6 @@
 package io.emms.analytics.consumption;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  *     fraction of the modulus (0 &lt; f &le; 1); anything larger is a reset or a fault, not consumption
  * @param longGap intervals longer than this are flagged {@link ConsumptionFlag#LONG_GAP}
  */
-public record ConsumptionConfig(RegisterSpec register, double maxRolloverFraction, Duration longGap) {
+public record ConsumptionConfig(RegisterSpec register, double maxRolloverFraction, Duration longGap) implements Serializable {
 
   /** Checks the components (see the class description for their meaning). */
   public ConsumptionConfig {

@@ -1,5 +1,6 @@
 package io.emms.analytics.consumption;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +10,7 @@ import java.math.BigDecimal;
  * @param integerDigits digits before the decimal point (1..15)
  * @param fractionDigits digits after the decimal point (0..6)
  */
-public record RegisterSpec(int integerDigits, int fractionDigits) {
+public record RegisterSpec(int integerDigits, int fractionDigits) implements Serializable {
 
   /** The common 6+2-digit kWh register of static meters. */
   public static final RegisterSpec SIX_PLUS_TWO = new RegisterSpec(6, 2);

@@ -1,6 +1,7 @@
 package io.emms.analytics.vee;
 
 import io.emms.analytics.consumption.RegisterSpec;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,7 +65,7 @@ public record VeeConfig(
     Instant notAfter,
     Duration maxInterpolationGap,
     int likeDays,
-    Set<VeeRule> estimateOver) {
+    Set<VeeRule> estimateOver) implements Serializable {
 
   /** Checks the components (see the class description for their meaning). */
   public VeeConfig {
