@@ -75,11 +75,11 @@ class LinkProvidersTest {
   @Test
   void tcpUriReachesEveryOption() {
     ConfiguredLink configured = LinkProviders.create("tcp://meter-gw.local:1502?connect-timeout=750ms"
-        + "&reconnect-min=100ms&reconnect-max=10s&reconnect-jitter=0.5&no-delay=false&keep-alive=no");
+        + "&open-timeout=3s&reconnect-min=100ms&reconnect-max=10s&reconnect-jitter=0.5&no-delay=false&keep-alive=no");
 
     TcpClientConfig config = ((TcpClientLink) configured.link()).config();
     assertThat(config).isEqualTo(new TcpClientConfig("meter-gw.local", 1502, Duration.ofMillis(750),
-        ReconnectPolicy.exponential(Duration.ofMillis(100), Duration.ofSeconds(10), 0.5), false, false,
+        Duration.ofSeconds(3), ReconnectPolicy.exponential(Duration.ofMillis(100), Duration.ofSeconds(10), 0.5), false, false,
         Optional.empty()));
     assertThat(configured.framing()).isEqualTo(Framing.MBAP);
 

@@ -38,6 +38,7 @@ public class TcpLinkProvider implements LinkProvider {
     ReconnectPolicy reconnectDefaults = defaults.reconnect();
     LinkUri.Options options = uri.options();
     Duration connectTimeout = options.duration("connect-timeout", defaults.connectTimeout());
+    Duration openTimeout = options.duration("open-timeout", defaults.openTimeout());
     boolean reconnect = options.bool("reconnect", reconnectDefaults.enabled());
     Duration min = options.duration("reconnect-min", reconnectDefaults.minDelay());
     Duration max = options.duration("reconnect-max", reconnectDefaults.maxDelay());
@@ -50,6 +51,7 @@ public class TcpLinkProvider implements LinkProvider {
     }
     return TcpClientConfig.builder(defaults.host(), defaults.port())
         .connectTimeout(connectTimeout)
+        .openTimeout(openTimeout)
         .reconnect(reconnect ? ReconnectPolicy.exponential(min, max, jitter) : ReconnectPolicy.never())
         .tcpNoDelay(noDelay)
         .keepAlive(keepAlive)
