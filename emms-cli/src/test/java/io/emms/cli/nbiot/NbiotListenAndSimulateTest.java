@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emms.cli.CliRun;
 import io.emms.cli.EmmsCli;
+import io.emms.cli.ExitCode;
 import io.emms.cli.output.JsonOutput;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -136,15 +137,15 @@ class NbiotListenAndSimulateTest {
   @Test
   void badArgumentsAreBadInput() {
     assertThat(CliRun.of("simulate", "nbiot", "--server", "tcp://127.0.0.1:1", "--imei", METER).exitCode())
-        .isEqualTo(EmmsCli.EXIT_BAD_INPUT);
+        .isEqualTo(ExitCode.BAD_INPUT);
     assertThat(CliRun.of("simulate", "nbiot", "--server", "udp://127.0.0.1:1", "--imei", "12345").err())
         .contains("15 decimal digits");
-    assertThat(CliRun.of("nbiot", "listen").exitCode()).isEqualTo(EmmsCli.EXIT_BAD_INPUT);
+    assertThat(CliRun.of("nbiot", "listen").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(CliRun.of("nbiot", "listen", "--udp", "127.0.0.1:x").err()).contains("[HOST:]PORT");
     CliRun badCommand = CliRun.of("nbiot", "listen", "--udp", "127.0.0.1:0", "--command", METER + ":EXPLODE");
-    assertThat(badCommand.exitCode()).isEqualTo(EmmsCli.EXIT_BAD_INPUT);
+    assertThat(badCommand.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(badCommand.err()).contains("EXPLODE");
     assertThat(CliRun.of("simulate", "nbiot", "--server", "udp://127.0.0.1:1", "--imei", METER, "--every", "soon")
-        .exitCode()).isEqualTo(EmmsCli.EXIT_BAD_INPUT);
+        .exitCode()).isEqualTo(ExitCode.BAD_INPUT);
   }
 }
