@@ -75,7 +75,7 @@ public final class ModbusFrameDescriber implements FrameDescriber {
     json.put("direction", direction.name().toLowerCase(java.util.Locale.ROOT));
     if (pdu instanceof ExceptionResponse e) {
       ObjectNode ex = json.putObject("exception");
-      ex.put("code", e.exceptionCode() == null ? -1 : e.exceptionCode().code());
+      ex.put("code", e.code());
       ex.put("name", e.exceptionCode() == null ? "UNDEFINED" : e.exceptionCode().name());
     } else {
       fields(pdu, json);

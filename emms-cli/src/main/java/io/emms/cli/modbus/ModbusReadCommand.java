@@ -169,8 +169,8 @@ public final class ModbusReadCommand implements Callable<Integer> {
       }
       if (cause instanceof ModbusExceptionResponseException refused) {
         json.putObject("exception")
-            .put("code", refused.exceptionCode().code())
-            .put("name", refused.exceptionCode().name());
+            .put("code", refused.code())
+            .put("name", refused.exceptionCode() == null ? "UNDEFINED" : refused.exceptionCode().name());
         json.put("message", "unit " + unit + " refused " + describe(range) + otherTableHint(refused, range));
       } else if (cause instanceof ModbusTimeoutException) {
         json.put("quality", "TIMEOUT");

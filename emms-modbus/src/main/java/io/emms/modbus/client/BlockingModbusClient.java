@@ -1,7 +1,11 @@
 package io.emms.modbus.client;
 
+import io.emms.modbus.pdu.FileRecord;
+import io.emms.modbus.pdu.FileRecordReference;
 import io.emms.modbus.pdu.ModbusRequest;
 import io.emms.modbus.pdu.ModbusResponse;
+import io.emms.modbus.pdu.ReadFifoQueueResponse;
+import io.emms.modbus.pdu.ReadFileRecordResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -71,6 +75,34 @@ public final class BlockingModbusClient {
       int unitId, int readAddress, int readQuantity, int writeAddress, int... values) {
     return await(client.readWriteMultipleRegisters(unitId, readAddress, readQuantity, writeAddress, values))
         .registerValues();
+  }
+
+  /** Reads file records (function 0x14): the registers of each referenced record, in order. */
+  public int[][] readFileRecord(int unitId, FileRecordReference... references) {
+    ReadFileRecordResponse response = await(client.readFileRecord(unitId, references));
+    int[][] out = new int[references.length][];
+    for (int r = 0; r < references.length; r++) {
+      out[r] = new int[references[r].recordLength()];
+      for (int i = 0; i < out[r].length; i++) {
+        out[r][i] = response.register(r, i);
+      }
+    }
+    return out;
+  }
+
+  /** Writes file records (function 0x15). */
+  public void writeFileRecord(int unitId, FileRecord... records) {
+    await(client.writeFileRecord(unitId, records));
+  }
+
+  /** Reads a FIFO queue (function 0x18): its registers, oldest first. */
+  public int[] readFifoQueue(int unitId, int pointerAddress) {
+    ReadFifoQueueResponse response = await(client.readFifoQueue(unitId, pointerAddress));
+    int[] out = new int[response.count()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = response.register(i);
+    }
+    return out;
   }
 
   private static <T> T await(CompletableFuture<T> future) {

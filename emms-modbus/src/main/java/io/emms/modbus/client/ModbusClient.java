@@ -7,6 +7,8 @@ import io.emms.bus.Priority;
 import io.emms.bus.RetryPolicy;
 import io.emms.core.link.Link;
 import io.emms.modbus.frame.FramingStats;
+import io.emms.modbus.pdu.FileRecord;
+import io.emms.modbus.pdu.FileRecordReference;
 import io.emms.modbus.pdu.MaskWriteRegisterRequest;
 import io.emms.modbus.pdu.MaskWriteRegisterResponse;
 import io.emms.modbus.pdu.ModbusRequest;
@@ -15,6 +17,10 @@ import io.emms.modbus.pdu.ReadCoilsRequest;
 import io.emms.modbus.pdu.ReadCoilsResponse;
 import io.emms.modbus.pdu.ReadDiscreteInputsRequest;
 import io.emms.modbus.pdu.ReadDiscreteInputsResponse;
+import io.emms.modbus.pdu.ReadFifoQueueRequest;
+import io.emms.modbus.pdu.ReadFifoQueueResponse;
+import io.emms.modbus.pdu.ReadFileRecordRequest;
+import io.emms.modbus.pdu.ReadFileRecordResponse;
 import io.emms.modbus.pdu.ReadHoldingRegistersRequest;
 import io.emms.modbus.pdu.ReadHoldingRegistersResponse;
 import io.emms.modbus.pdu.ReadInputRegistersRequest;
@@ -22,6 +28,8 @@ import io.emms.modbus.pdu.ReadInputRegistersResponse;
 import io.emms.modbus.pdu.ReadWriteMultipleRegistersRequest;
 import io.emms.modbus.pdu.ReadWriteMultipleRegistersResponse;
 import io.emms.modbus.pdu.RegisterView;
+import io.emms.modbus.pdu.WriteFileRecordRequest;
+import io.emms.modbus.pdu.WriteFileRecordResponse;
 import io.emms.modbus.pdu.WriteMultipleCoilsRequest;
 import io.emms.modbus.pdu.WriteMultipleCoilsResponse;
 import io.emms.modbus.pdu.WriteMultipleRegistersRequest;
@@ -32,6 +40,7 @@ import io.emms.modbus.pdu.WriteSingleRegisterRequest;
 import io.emms.modbus.pdu.WriteSingleRegisterResponse;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -243,6 +252,21 @@ public final class ModbusClient implements AutoCloseable {
       int unitId, int readAddress, int readQuantity, int writeAddress, int... values) {
     return call(unitId, ReadWriteMultipleRegistersRequest.of(readAddress, readQuantity, writeAddress, values),
         ReadWriteMultipleRegistersResponse.class);
+  }
+
+  /** Reads file records (function 0x14), one sub-response per reference, in order. */
+  public CompletableFuture<ReadFileRecordResponse> readFileRecord(int unitId, FileRecordReference... references) {
+    return call(unitId, new ReadFileRecordRequest(List.of(references)), ReadFileRecordResponse.class);
+  }
+
+  /** Writes file records (function 0x15); the server echoes them back. */
+  public CompletableFuture<WriteFileRecordResponse> writeFileRecord(int unitId, FileRecord... records) {
+    return call(unitId, new WriteFileRecordRequest(List.of(records)), WriteFileRecordResponse.class);
+  }
+
+  /** Reads the FIFO queue whose pointer register is {@code pointerAddress} (function 0x18), oldest first. */
+  public CompletableFuture<ReadFifoQueueResponse> readFifoQueue(int unitId, int pointerAddress) {
+    return call(unitId, new ReadFifoQueueRequest(pointerAddress), ReadFifoQueueResponse.class);
   }
 
   private <T extends ModbusResponse> CompletableFuture<T> call(int unitId, ModbusRequest request, Class<T> type) {

@@ -11,13 +11,24 @@ public class ModbusExceptionResponseException extends MeterRefusedException {
 
   public ModbusExceptionResponseException(int unitId, ExceptionResponse response) {
     super("modbus:" + unitId,
-        "unit " + unitId + " refused function " + response.functionCode() + ": " + response.exceptionCode());
+        "unit " + unitId + " refused function " + response.functionCode() + ": " + describe(response));
     this.response = response;
   }
 
-  /** The exception code the server sent. */
+  private static String describe(ExceptionResponse response) {
+    ExceptionCode code = response.exceptionCode();
+    return code != null ? code.toString()
+        : String.format("exception code %02X (not in the specification's list)", response.code());
+  }
+
+  /** The exception code the server sent; {@code null} for a code outside the specification's list. */
   public ExceptionCode exceptionCode() {
     return response.exceptionCode();
+  }
+
+  /** The exception code the server sent as a number (1..255), also when it is outside the specification's list. */
+  public int code() {
+    return response.code();
   }
 
   /** The function that was refused. */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emms.core.link.PipeLink;
+import io.emms.modbus.client.BlockingModbusClient;
 import io.emms.modbus.client.ModbusClient;
 import io.emms.modbus.client.ModbusClientConfig;
 import io.emms.modbus.client.ModbusExceptionResponseException;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.pdu.ExceptionResponse;
+import io.emms.modbus.pdu.FileRecord;
 import io.emms.modbus.pdu.FileRecordReference;
 import io.emms.modbus.pdu.ReadFifoQueueRequest;
 import io.emms.modbus.pdu.ReadFifoQueueResponse;
@@ -93,6 +95,26 @@ class NewFunctionsClientServerTest {
 
   @ParameterizedTest
   @EnumSource(ModbusMode.class)
+  void theTypedMethodsReadAndWriteFilesAndQueues(ModbusMode mode) {
+    start(mode);
+    image.defineFile(4, 100);
+    image.setFifoQueue(0x04DE, 0x01B8, 0x1284);
+    BlockingModbusClient blocking = client.blocking();
+
+    blocking.writeFileRecord(1, FileRecord.of(4, 7, 0x06AF, 0x04BE, 0x100D));
+    int[][] records = blocking.readFileRecord(1, new FileRecordReference(4, 7, 3), new FileRecordReference(4, 8, 1));
+    ReadFifoQueueResponse queue = client.readFifoQueue(1, 0x04DE).join();
+
+    assertThat(records[0]).containsExactly(0x06AF, 0x04BE, 0x100D);
+    assertThat(records[1]).containsExactly(0x04BE);
+    assertThat(queue.count()).isEqualTo(2);
+    assertThat(blocking.readFifoQueue(1, 0x04DE)).containsExactly(0x01B8, 0x1284);
+    assertThatThrownBy(() -> blocking.readFileRecord(1, new FileRecordReference(9, 0, 1)))
+        .isInstanceOf(ModbusExceptionResponseException.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ModbusMode.class)
   void aRefusalWithANonStandardCodeReachesTheCaller(ModbusMode mode) {
     start(mode);
 
@@ -102,6 +124,8 @@ class NewFunctionsClientServerTest {
         .isInstanceOfSatisfying(ModbusExceptionResponseException.class, e -> {
           assertThat(e.functionCode()).isEqualTo(3);
           assertThat(e.exceptionCode()).as("no standard code").isNull();
+          assertThat(e.code()).isEqualTo(0x0C);
+          assertThat(e.getMessage()).contains("exception code 0C").doesNotContain("null");
         });
   }
 }
