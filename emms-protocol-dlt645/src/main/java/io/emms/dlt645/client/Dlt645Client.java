@@ -334,6 +334,29 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     return command(meter, edition, Dlt645Function.FREEZE, build(when::writeTo), true, reply -> null);
   }
 
+  /**
+   * DL/T 645-1997 only (control code 03, no data): asks the meter to send its last reply again, e.g. after noise
+   * garbled it. Completes with that reply's data identifier and value, as {@link #read} would have.
+   *
+   * @throws IllegalArgumentException when the meter is registered as a 2007 meter, which has no re-read
+   */
+  public CompletableFuture<Dlt645ReadResult> reRead(Dlt645Address meter) {
+    Dlt645Edition edition = editionOf(meter);
+    if (edition != Dlt645Edition.V1997) {
+      throw new IllegalArgumentException("re-read (control code 03) exists only in DL/T 645-1997; " + meter
+          + " is registered as " + edition);
+    }
+    return command(meter, edition, Dlt645Function.RE_READ, new byte[0], false, reply -> {
+      requireLength(reply, 2);
+      byte[] value = new byte[reply.dataLength() - 2];
+      for (int i = 0; i < value.length; i++) {
+        value[i] = (byte) reply.dataByte(2 + i);
+      }
+      int dataId = reply.dataByte(0) | reply.dataByte(1) << 8;
+      return new Dlt645ReadResult(reply.address(), edition, dataId, value, 1);
+    });
+  }
+
   /** Asks a meter to change its baud rate; completes with the rate it confirmed. Switch the link afterwards. */
   public CompletableFuture<Dlt645BaudRate> changeBaud(Dlt645Address meter, Dlt645BaudRate rate) {
     return command(meter, editionOf(meter), Dlt645Function.CHANGE_BAUD, new byte[] {(byte) rate.z()}, true,

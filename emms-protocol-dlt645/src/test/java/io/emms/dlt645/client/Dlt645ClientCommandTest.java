@@ -233,9 +233,11 @@ class Dlt645ClientCommandTest {
 
   @Test
   void selectsTheTerminalOutput() {
-    oneMeter();
+    SimulatedMeter meter = oneMeter();
 
     bus.client.terminalOutput(METER, Dlt645TerminalOutput.TIME_SLOT_SWITCH).join();
+
+    assertThat(meter.terminalOutput()).isEqualTo(Dlt645TerminalOutput.TIME_SLOT_SWITCH.code());
   }
 
   // ---- relay ----
