@@ -1,8 +1,5 @@
 package io.emms.bus;
 
-import io.emms.bus.internal.HalfDuplexEngine;
-import io.emms.bus.internal.LineEngine;
-import io.emms.bus.internal.PipelinedEngine;
 import io.emms.core.link.Link;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,5 @@
 package io.emms.bus;
 
-import io.emms.bus.internal.SharedWheelTimer;
 import io.netty.util.Timer;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,8 @@
 package io.emms.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emms.cli.command.BadInputException;
+import io.emms.cli.command.ExitCode;
 import io.emms.cli.output.FrameDescriber;
 import io.emms.cli.output.HexInput;
 import io.emms.cli.output.JsonOutput;

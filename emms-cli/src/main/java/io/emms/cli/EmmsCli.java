@@ -1,5 +1,8 @@
 package io.emms.cli;
 
+import io.emms.cli.command.CommandFailure;
+import io.emms.cli.command.ExitCode;
+import io.emms.cli.command.InheritedOptions;
 import io.emms.cli.mqtt.MqttCommand;
 import io.emms.cli.nbiot.NbiotCommand;
 import io.emms.cli.poll.PollCommand;
@@ -66,7 +69,7 @@ public final class EmmsCli {
       CommandFailure failure = new CommandFailure(ex);
       PrintWriter err = cmd.getErr();
       err.println("emms: " + failure.message());
-      if (hasOption(parseResult, "--verbose")) {
+      if (InheritedOptions.given(parseResult, "--verbose")) {
         failure.failure().printStackTrace(err);
       }
       err.flush();
@@ -75,15 +78,6 @@ public final class EmmsCli {
     return cli;
   }
 
-  /** Whether the user gave an inherited option on any command of the line, e.g. {@code emms read --quiet dlt645}. */
-  public static boolean hasOption(ParseResult parsed, String name) {
-    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override

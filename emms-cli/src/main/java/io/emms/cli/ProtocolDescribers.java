@@ -1,5 +1,6 @@
 package io.emms.cli;
 
+import io.emms.cli.command.BadInputException;
 import io.emms.cli.dlt645.Dlt645FrameDescriber;
 import io.emms.cli.dlt645.Dlt645Options;
 import io.emms.cli.modbus.ModbusFrameDescriber;

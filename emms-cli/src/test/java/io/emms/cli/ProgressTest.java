@@ -3,6 +3,7 @@ package io.emms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.emms.cli.command.Progress;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

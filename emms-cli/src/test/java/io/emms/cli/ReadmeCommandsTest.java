@@ -3,6 +3,7 @@ package io.emms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.emms.cli.command.ExitCode;
 import io.emms.cli.output.JsonOutput;
 import java.io.IOException;
 import java.math.BigDecimal;

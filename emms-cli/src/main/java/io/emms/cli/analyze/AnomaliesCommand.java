@@ -16,7 +16,7 @@ import io.emms.analytics.vee.Finding;
 import io.emms.analytics.vee.IntervalData;
 import io.emms.analytics.vee.VeeConfig;
 import io.emms.analytics.vee.VeeEngine;
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.cli.output.JsonOutput;
 import java.util.Arrays;
 import java.util.List;

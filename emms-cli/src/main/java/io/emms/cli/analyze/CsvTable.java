@@ -1,6 +1,6 @@
 package io.emms.cli.analyze;
 
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

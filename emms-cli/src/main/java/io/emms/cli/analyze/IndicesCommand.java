@@ -11,7 +11,7 @@ import io.emms.analytics.grid.IndexLimits;
 import io.emms.analytics.grid.IndexValue;
 import io.emms.analytics.grid.VoltageClass;
 import io.emms.analytics.grid.VoltageQualification;
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.cli.output.JsonOutput;
 import java.time.Instant;
 import java.util.List;

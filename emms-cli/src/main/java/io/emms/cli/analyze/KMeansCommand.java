@@ -11,7 +11,7 @@ import io.emms.analytics.cluster.KScore;
 import io.emms.analytics.cluster.KSelection;
 import io.emms.analytics.cluster.KSelectionConfig;
 import io.emms.analytics.cluster.KSelectionResult;
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.cli.output.JsonOutput;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.emms.cli.analyze;
 
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;

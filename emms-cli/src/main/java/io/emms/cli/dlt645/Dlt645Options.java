@@ -1,6 +1,6 @@
 package io.emms.cli.dlt645;
 
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.dlt645.codec.Dlt645Address;
 import io.emms.dlt645.codec.Dlt645Edition;
 import java.time.DateTimeException;

@@ -2,10 +2,10 @@ package io.emms.cli.dlt645;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emms.cli.CommandFailure;
-import io.emms.cli.ExitCode;
-import io.emms.cli.Progress;
-import io.emms.cli.LinkOptions;
+import io.emms.cli.command.CommandFailure;
+import io.emms.cli.command.ExitCode;
+import io.emms.cli.command.LinkOptions;
+import io.emms.cli.command.Progress;
 import io.emms.cli.output.HexInput;
 import io.emms.cli.output.JsonOutput;
 import io.emms.core.link.Link;

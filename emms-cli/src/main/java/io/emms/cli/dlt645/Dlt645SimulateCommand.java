@@ -1,7 +1,7 @@
 package io.emms.cli.dlt645;
 
-import io.emms.cli.LinkOptions;
-import io.emms.cli.UntilStopped;
+import io.emms.cli.command.LinkOptions;
+import io.emms.cli.command.UntilStopped;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.simulator.Dlt645Simulator;
 import io.emms.dlt645.simulator.LoadProfile;

@@ -1,7 +1,7 @@
 package io.emms.cli.dtu;
 
 import io.emms.bus.fleet.DtuListen;
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.core.time.DurationText;
 import io.emms.transport.dtu.DtuFraming;
 import io.emms.transport.dtu.DtuServer;

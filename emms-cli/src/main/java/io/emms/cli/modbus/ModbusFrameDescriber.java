@@ -2,7 +2,7 @@ package io.emms.cli.modbus;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.cli.output.FrameDescriber;
 import io.emms.cli.output.JsonOutput;
 import io.emms.modbus.frame.Framing;

@@ -2,11 +2,11 @@ package io.emms.cli.modbus;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emms.cli.BadInputException;
-import io.emms.cli.CommandFailure;
-import io.emms.cli.ExitCode;
-import io.emms.cli.Progress;
-import io.emms.cli.LinkOptions;
+import io.emms.cli.command.BadInputException;
+import io.emms.cli.command.CommandFailure;
+import io.emms.cli.command.ExitCode;
+import io.emms.cli.command.LinkOptions;
+import io.emms.cli.command.Progress;
 import io.emms.cli.output.JsonOutput;
 import io.emms.core.link.Link;
 import io.emms.core.reading.Quality;

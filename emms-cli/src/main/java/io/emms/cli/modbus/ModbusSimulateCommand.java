@@ -1,8 +1,8 @@
 package io.emms.cli.modbus;
 
-import io.emms.cli.BadInputException;
-import io.emms.cli.LinkOptions;
-import io.emms.cli.UntilStopped;
+import io.emms.cli.command.BadInputException;
+import io.emms.cli.command.LinkOptions;
+import io.emms.cli.command.UntilStopped;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.profile.MeterProfiles;
 import io.emms.modbus.profile.ProfiledMeterSimulator;

@@ -1,6 +1,6 @@
 package io.emms.cli.mqtt;
 
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.transport.mqtt.MqttClientConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.emms.cli.mqtt;
 
-import io.emms.cli.BadInputException;
-import io.emms.cli.UntilStopped;
+import io.emms.cli.command.BadInputException;
+import io.emms.cli.command.UntilStopped;
 import io.emms.cli.poll.ReadingFormat;
 import io.emms.transport.mqtt.MqttConnection;
 import io.emms.transport.mqtt.TelemetryConsumer;

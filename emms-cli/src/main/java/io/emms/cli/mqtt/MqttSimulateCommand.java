@@ -1,6 +1,6 @@
 package io.emms.cli.mqtt;
 
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.core.time.DurationText;
 import io.emms.transport.mqtt.TelemetryPublisher;
 import io.emms.transport.mqtt.TopicScheme;

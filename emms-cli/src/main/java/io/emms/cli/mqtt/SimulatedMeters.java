@@ -2,7 +2,7 @@ package io.emms.cli.mqtt;
 
 import io.emms.bus.fleet.MeterEndpoint;
 import io.emms.bus.fleet.MeterProtocols;
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.core.link.PipeLink;
 import io.emms.core.meter.MeterReader;
 import io.emms.core.reading.Quantity;

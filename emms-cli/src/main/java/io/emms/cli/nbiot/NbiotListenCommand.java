@@ -1,8 +1,8 @@
 package io.emms.cli.nbiot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emms.cli.BadInputException;
-import io.emms.cli.UntilStopped;
+import io.emms.cli.command.BadInputException;
+import io.emms.cli.command.UntilStopped;
 import io.emms.cli.output.JsonOutput;
 import io.emms.core.meter.RelayCommand;
 import io.emms.core.reading.Reading;

@@ -1,6 +1,6 @@
 package io.emms.cli.nbiot;
 
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.core.link.Link;
 import io.emms.transport.nbiot.CoapUplinkLink;
 import io.emms.transport.nbiot.Imei;

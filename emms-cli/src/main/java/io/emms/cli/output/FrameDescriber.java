@@ -1,6 +1,7 @@
 package io.emms.cli.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emms.cli.command.BadInputException;
 
 /** Turns one protocol frame into the JSON object {@code emms decode} prints. */
 public interface FrameDescriber {

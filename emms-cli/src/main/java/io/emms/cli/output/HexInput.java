@@ -1,6 +1,6 @@
 package io.emms.cli.output;
 
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 

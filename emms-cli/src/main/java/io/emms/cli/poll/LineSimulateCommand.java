@@ -1,7 +1,7 @@
 package io.emms.cli.poll;
 
-import io.emms.cli.BadInputException;
-import io.emms.cli.UntilStopped;
+import io.emms.cli.command.BadInputException;
+import io.emms.cli.command.UntilStopped;
 import io.emms.simulator.SimulatedMeters;
 import io.emms.transport.tcp.TcpLinkServer;
 import io.emms.transport.tcp.TcpServerConfig;

@@ -9,7 +9,7 @@ import io.emms.bus.fleet.FleetPoller;
 import io.emms.bus.fleet.FleetSummary;
 import io.emms.bus.fleet.MeterEndpoint;
 import io.emms.bus.fleet.Scheduling;
-import io.emms.cli.BadInputException;
+import io.emms.cli.command.BadInputException;
 import io.emms.cli.dtu.DtuListenOptions;
 import io.emms.core.link.ConfiguredLink;
 import io.emms.core.link.LinkProviders;

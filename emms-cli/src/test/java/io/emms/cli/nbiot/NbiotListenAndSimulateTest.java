@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emms.cli.CliRun;
 import io.emms.cli.EmmsCli;
-import io.emms.cli.ExitCode;
+import io.emms.cli.command.ExitCode;
 import io.emms.cli.output.JsonOutput;
 import java.io.PrintWriter;
 import java.io.StringWriter;

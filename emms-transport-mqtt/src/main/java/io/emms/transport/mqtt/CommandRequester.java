@@ -1,6 +1,5 @@
 package io.emms.transport.mqtt;
 
-import io.emms.transport.mqtt.internal.CommandJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

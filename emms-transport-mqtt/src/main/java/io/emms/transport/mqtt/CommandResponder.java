@@ -1,6 +1,5 @@
 package io.emms.transport.mqtt;
 
-import io.emms.transport.mqtt.internal.CommandJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,5 @@
 package io.emms.transport.mqtt;
 
-import io.emms.transport.mqtt.internal.PahoConnection;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -1,6 +1,5 @@
 package io.emms.transport.mqtt;
 
-import io.emms.transport.mqtt.internal.MessageIdWindow;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,11 +1,5 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
-import io.emms.bus.Counters;
-import io.emms.bus.FrameTrace;
-import io.emms.bus.LineConfig;
-import io.emms.bus.QueueFullException;
-import io.emms.bus.RetryPolicy;
-import io.emms.bus.Transaction;
 import io.emms.core.link.DecoderCounters;
 import io.emms.core.link.FrameDecoder;
 import io.emms.core.link.Link;
@@ -38,7 +32,7 @@ import java.util.function.Consumer;
  * it and queue settled submissions; each entry point then completes those futures after releasing the lock, so
  * caller code never runs under it.
  */
-public abstract class LineEngine implements LinkListener {
+abstract class LineEngine implements LinkListener {
 
   protected final Link link;
   protected final LineConfig config;

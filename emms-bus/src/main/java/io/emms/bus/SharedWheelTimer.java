@@ -1,4 +1,4 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * timer is O(1) without a lock. It ticks every 5 ms. Its thread is a daemon, and interrupting it stops the timer
  * (as {@code mvn exec:java} does to end a program's threads): the wheel alone would ignore the interrupt.
  */
-public final class SharedWheelTimer {
+final class SharedWheelTimer {
 
   private static final Timer TIMER = create("emms-line-timer");
 

@@ -1,4 +1,4 @@
-package io.emms.cli;
+package io.emms.cli.command;
 
 /**
  * The exit codes of every {@code emms} command; the README's table lists the same rule.

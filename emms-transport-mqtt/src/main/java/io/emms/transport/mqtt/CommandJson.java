@@ -1,4 +1,4 @@
-package io.emms.transport.mqtt.internal;
+package io.emms.transport.mqtt;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.emms.core.meter.RelayCommand;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
-import io.emms.transport.mqtt.CommandOutcome;
-import io.emms.transport.mqtt.MeterCommand;
-import io.emms.transport.mqtt.TelemetryFormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +23,7 @@ import java.util.Set;
  * {"status":"EXECUTED","detail":"","readings":[{"quantity":…}]}
  * </pre>
  */
-public final class CommandJson {
+final class CommandJson {
 
   /** A request with its absolute deadline. */
   public record Request(MeterCommand command, Instant deadline) {}

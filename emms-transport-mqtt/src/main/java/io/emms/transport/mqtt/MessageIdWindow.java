@@ -1,4 +1,4 @@
-package io.emms.transport.mqtt.internal;
+package io.emms.transport.mqtt;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
  * memory stays bounded. A duplicate older than the window passes again: size it above the number of messages a
  * redelivery can lag behind (the publisher's outbox).
  */
-public final class MessageIdWindow {
+final class MessageIdWindow {
 
   private final Map<String, Boolean> seen;
 

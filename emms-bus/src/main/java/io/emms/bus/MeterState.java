@@ -1,6 +1,5 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
-import io.emms.bus.Priority;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 

@@ -1,4 +1,4 @@
-package io.emms.cli;
+package io.emms.cli.command;
 
 import java.util.concurrent.CountDownLatch;
 

@@ -1,11 +1,5 @@
-package io.emms.transport.mqtt.internal;
+package io.emms.transport.mqtt;
 
-import io.emms.transport.mqtt.MqttClientConfig;
-import io.emms.transport.mqtt.MqttConnection;
-import io.emms.transport.mqtt.MqttConnectionListener;
-import io.emms.transport.mqtt.MqttMessage;
-import io.emms.transport.mqtt.MqttMessageHandler;
-import io.emms.transport.mqtt.MqttTransportException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * messages (#827, #965). Instead an outbox keeps every QoS 1/2 message until its acknowledgement and sends it
  * again after a reconnect, and one global callback routes messages by matching topic filters.
  */
-public final class PahoConnection implements MqttConnection {
+final class PahoConnection implements MqttConnection {
 
   private static final Logger log = LoggerFactory.getLogger(PahoConnection.class);
 

@@ -1,6 +1,5 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
-import io.emms.bus.Counters;
 
 /** The running counters of a line or of one meter; guarded by the line's lock. */
 final class Tally {

@@ -1,4 +1,4 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

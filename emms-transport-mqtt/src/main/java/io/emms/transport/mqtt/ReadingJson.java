@@ -1,4 +1,4 @@
-package io.emms.transport.mqtt.internal;
+package io.emms.transport.mqtt;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.emms.core.reading.Quality;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
-import io.emms.transport.mqtt.TelemetryFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -24,7 +23,7 @@ import java.util.Set;
  * {@code {"quantity":"VOLTAGE.A","value":230.1,"unit":"V","quality":"VALID","time":"…Z"}}, {@code value} null
  * exactly for qualities without one. Reading checks what the telemetry schema checks, and the unit.
  */
-public final class ReadingJson {
+final class ReadingJson {
 
   private static final Set<String> FIELDS = Set.of("quantity", "value", "unit", "quality", "time");
   private static final ObjectMapper MAPPER = new ObjectMapper()

@@ -1,4 +1,4 @@
-package io.emms.transport.mqtt.internal;
+package io.emms.transport.mqtt;
 
 import io.emms.core.reading.Measurand;
 import io.emms.core.reading.Phase;
@@ -8,7 +8,7 @@ import io.emms.core.reading.Quantity;
  * Reads back the names {@link Quantity#toString()} writes: {@code MEASURAND[.PHASE][.Tn]}, such as
  * {@code ACTIVE_ENERGY_IMPORT}, {@code VOLTAGE.A} or {@code ACTIVE_ENERGY_IMPORT.T2}.
  */
-public final class QuantityNames {
+final class QuantityNames {
 
   private QuantityNames() {}
 

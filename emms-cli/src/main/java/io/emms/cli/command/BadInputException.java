@@ -1,4 +1,4 @@
-package io.emms.cli;
+package io.emms.cli.command;
 
 /** Input that a command cannot use; reported on stderr with exit code {@value ExitCode#BAD_INPUT}. */
 public class BadInputException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.emms.transport.mqtt.internal;
+package io.emms.transport.mqtt;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * and a shared subscription {@code $share/group/filter} matches as its filter. Topics starting with {@code $} are
  * never matched by a leading wildcard (§4.7.2).
  */
-public final class TopicFilter {
+final class TopicFilter {
 
   private static final String SHARE_PREFIX = "$share/";
 

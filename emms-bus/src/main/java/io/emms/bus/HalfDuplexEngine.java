@@ -1,8 +1,5 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
-import io.emms.bus.LineConfig;
-import io.emms.bus.Priority;
-import io.emms.bus.Transaction;
 import io.emms.core.link.Link;
 import io.emms.core.link.LinkException;
 import io.netty.buffer.ByteBuf;
@@ -17,7 +14,7 @@ import java.util.function.Consumer;
  * One transaction on the wire at a time. The next one is chosen by priority, then round-robin across meters, and
  * goes out once the line has been quiet for the configured gap since the last byte received.
  */
-public final class HalfDuplexEngine extends LineEngine {
+final class HalfDuplexEngine extends LineEngine {
 
   private static final Priority[] PRIORITIES = Priority.values();
 

@@ -1,4 +1,4 @@
-package io.emms.cli;
+package io.emms.cli.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +38,7 @@ public final class Progress implements AutoCloseable {
 
   /** Progress for a command: on its stderr if that is a terminal and the user did not ask for quiet. */
   public static Progress of(CommandSpec command) {
-    boolean quiet = EmmsCli.hasOption(command.root().commandLine().getParseResult(), "--quiet");
+    boolean quiet = InheritedOptions.given(command.root().commandLine().getParseResult(), "--quiet");
     return quiet || !stderrIsTerminal() ? SILENT : new Progress(command.commandLine().getErr());
   }
 

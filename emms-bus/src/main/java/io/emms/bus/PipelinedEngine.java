@@ -1,7 +1,5 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
-import io.emms.bus.LineConfig;
-import io.emms.bus.Transaction;
 import io.emms.core.link.Link;
 import io.emms.core.link.LinkException;
 import io.netty.buffer.ByteBuf;
@@ -15,7 +13,7 @@ import java.util.function.Consumer;
  * find their transaction by the id they carry. Waiting transactions go out in order. While a write is on its way,
  * later requests collect in an outbox that the next write sends at once (unless writes are not batched).
  */
-public final class PipelinedEngine extends LineEngine {
+final class PipelinedEngine extends LineEngine {
 
   private final Submission<?>[] slots;
   private final int slotMask;

@@ -1,4 +1,4 @@
-package io.emms.cli;
+package io.emms.cli.command;
 
 import io.emms.core.link.Link;
 import io.emms.transport.serial.Parity;

@@ -1,4 +1,4 @@
-package io.emms.transport.mqtt.internal;
+package io.emms.transport.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

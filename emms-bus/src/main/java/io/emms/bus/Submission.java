@@ -1,6 +1,5 @@
-package io.emms.bus.internal;
+package io.emms.bus;
 
-import io.emms.bus.Transaction;
 import io.emms.core.meter.MeterException;
 import io.netty.util.Timeout;
 import io.netty.util.TimerTask;

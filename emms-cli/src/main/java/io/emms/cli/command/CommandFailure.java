@@ -1,4 +1,4 @@
-package io.emms.cli;
+package io.emms.cli.command;
 
 import io.emms.core.link.LinkException;
 import io.emms.core.meter.MeterException;
@@ -14,7 +14,7 @@ public final class CommandFailure {
 
   private final Throwable failure;
 
-  CommandFailure(Throwable thrown) {
+  public CommandFailure(Throwable thrown) {
     Throwable t = thrown;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
@@ -23,11 +23,11 @@ public final class CommandFailure {
   }
 
   /** The failure without the wrappers of asynchronous calls. */
-  Throwable failure() {
+  public Throwable failure() {
     return failure;
   }
 
-  int exitCode() {
+  public int exitCode() {
     if (failure instanceof BadInputException || failure instanceof IllegalArgumentException) {
       return ExitCode.BAD_INPUT;
     }
@@ -40,7 +40,7 @@ public final class CommandFailure {
     return ExitCode.INTERNAL_ERROR;
   }
 
-  String message() {
+  public String message() {
     LinkException link = failure instanceof BadInputException ? null : innermostLinkFailure();
     if (link != null) {
       return link.getMessage();
