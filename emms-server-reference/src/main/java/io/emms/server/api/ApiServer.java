@@ -50,6 +50,9 @@ public final class ApiServer implements AutoCloseable {
       config.jetty.host = host;
       config.jetty.port = port;
       config.http.maxRequestSize = 1_000_000;
+      // Jetty refuses malformed requests (bad URI escapes, oversized headers) before Javalin sees them; its
+      // error page is HTML, ours is JSON like every other refusal.
+      config.jetty.modifyServer(server -> server.setErrorHandler(ApiServer::jettyError));
       config.routes.beforeMatched(ctx -> guard(ctx, deps));
       config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       for (Route r : routes) {
@@ -67,7 +70,8 @@ public final class ApiServer implements AutoCloseable {
         error(ctx, 500, "internal error; the server's log has the details", null);
       });
       config.routes.error(404, "*", ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
+        // Javalin's own "Endpoint … not found" is plain text; an ApiException's 404 is JSON already.
+        if (ctx.result() == null || !ctx.result().startsWith("{")) {
           error(ctx, 404, "no such resource: " + ctx.path(), null);
         }
       });
@@ -116,6 +120,16 @@ public final class ApiServer implements AutoCloseable {
       }
     }
     ctx.attribute(PRINCIPAL, p);
+  }
+
+  private static boolean jettyError(org.eclipse.jetty.server.Request request,
+      org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
+    int status = response.getStatus() < 400 ? 400 : response.getStatus();
+    response.setStatus(status);
+    response.getHeaders().put("Content-Type", "application/json");
+    String body = "{\"error\":\"" + (status >= 500 ? "internal error" : "malformed request") + "\"}";
+    response.write(true, java.nio.ByteBuffer.wrap(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
+    return true;
   }
 
   private static void error(Context ctx, int status, String message, String field) {

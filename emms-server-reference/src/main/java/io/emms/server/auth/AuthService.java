@@ -53,11 +53,6 @@ public final class AuthService {
     this.dummyHash = hasher.hash("not a password of anybody");
   }
 
-  /** With 20 attempts per client and minute. */
-  public AuthService(UserStore users, SessionStore sessions, AuditLog audit, Duration sessionTtl) {
-    this(users, sessions, audit, sessionTtl, Clock.systemUTC(), new LoginRateLimiter(20, Duration.ofMinutes(1)));
-  }
-
   /**
    * Signs a user in.
    *

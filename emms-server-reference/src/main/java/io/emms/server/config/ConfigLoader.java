@@ -48,7 +48,10 @@ public final class ConfigLoader {
         s.getInt("ingest.queue-capacity", d.ingestQueueCapacity()),
         s.getInt("ingest.buffer-capacity", d.ingestBufferCapacity()),
         Duration.ofMinutes(s.getInt("session.ttl-minutes", (int) d.sessionTtl().toMinutes())),
-        Boolean.parseBoolean(s.get("http.tls", "false")));
+        Boolean.parseBoolean(s.get("http.tls", "false")),
+        Duration.ofSeconds(s.getInt("command.timeout-seconds", (int) d.commandTimeout().toSeconds())),
+        Boolean.parseBoolean(s.get("demo", String.valueOf(d.demo()))),
+        s.getInt("login.attempts-per-minute", d.loginAttemptsPerMinute()));
   }
 
   private Properties readFile(Path dataDir) {

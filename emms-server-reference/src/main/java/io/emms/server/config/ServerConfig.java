@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param ingestBufferCapacity readings held in memory while the database is down before they are spilled to disk
  * @param sessionTtl how long a sign-in lasts without activity
  * @param tls whether the server sits behind TLS (sets the Secure flag on cookies)
+ * @param commandTimeout how long a meter has to acknowledge a command, and then to report its relay status
+ * @param demo whether to start the demo fleet of simulated meters
+ * @param loginAttemptsPerMinute sign-in attempts allowed per client address and minute
  */
 public record ServerConfig(
     Path dataDir,
@@ -34,7 +37,10 @@ public record ServerConfig(
     int ingestQueueCapacity,
     int ingestBufferCapacity,
     Duration sessionTtl,
-    boolean tls) {
+    boolean tls,
+    Duration commandTimeout,
+    boolean demo,
+    int loginAttemptsPerMinute) {
 
   /** The default HTTP port (DL/T 645 + 1000: easy to remember, rarely taken). */
   public static final int DEFAULT_HTTP_PORT = 8645;
@@ -43,17 +49,19 @@ public record ServerConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(sessionTtl, "sessionTtl");
+    Objects.requireNonNull(commandTimeout, "commandTimeout");
     checkPort("httpPort", httpPort);
     checkPort("embeddedDatabasePort", embeddedDatabasePort);
     checkPositive("ingestBatchSize", ingestBatchSize);
     checkPositive("ingestQueueCapacity", ingestQueueCapacity);
     checkPositive("ingestBufferCapacity", ingestBufferCapacity);
+    checkPositive("loginAttemptsPerMinute", loginAttemptsPerMinute);
   }
 
   /** Embedded everything, data under {@code dataDir}, API on 127.0.0.1:{@value #DEFAULT_HTTP_PORT}. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, null, null, null, 0,
-        1000, 100_000, 200_000, Duration.ofHours(8), false);
+        1000, 100_000, 200_000, Duration.ofHours(8), false, Duration.ofSeconds(20), true, 20);
   }
 
   /** Whether the embedded MariaDB is used (no external database URL configured). */
@@ -64,13 +72,29 @@ public record ServerConfig(
   /** A copy listening on another HTTP port. */
   public ServerConfig withHttpPort(int port) {
     return new ServerConfig(dataDir, httpHost, port, databaseUrl, databaseUser, databasePassword,
-        embeddedDatabasePort, ingestBatchSize, ingestQueueCapacity, ingestBufferCapacity, sessionTtl, tls);
+        embeddedDatabasePort, ingestBatchSize, ingestQueueCapacity, ingestBufferCapacity, sessionTtl, tls,
+        commandTimeout, demo, loginAttemptsPerMinute);
+  }
+
+  /** A copy with another command timeout and demo setting. */
+  public ServerConfig withCommands(Duration timeout, boolean demoFleet) {
+    return new ServerConfig(dataDir, httpHost, httpPort, databaseUrl, databaseUser, databasePassword,
+        embeddedDatabasePort, ingestBatchSize, ingestQueueCapacity, ingestBufferCapacity, sessionTtl, tls,
+        timeout, demoFleet, loginAttemptsPerMinute);
+  }
+
+  /** A copy with another sign-in rate limit. */
+  public ServerConfig withLoginAttemptsPerMinute(int attempts) {
+    return new ServerConfig(dataDir, httpHost, httpPort, databaseUrl, databaseUser, databasePassword,
+        embeddedDatabasePort, ingestBatchSize, ingestQueueCapacity, ingestBufferCapacity, sessionTtl, tls,
+        commandTimeout, demo, attempts);
   }
 
   /** A copy using an external database. */
   public ServerConfig withDatabase(String url, String user, String password) {
     return new ServerConfig(dataDir, httpHost, httpPort, url, user, password,
-        embeddedDatabasePort, ingestBatchSize, ingestQueueCapacity, ingestBufferCapacity, sessionTtl, tls);
+        embeddedDatabasePort, ingestBatchSize, ingestQueueCapacity, ingestBufferCapacity, sessionTtl, tls,
+        commandTimeout, demo, loginAttemptsPerMinute);
   }
 
   private static void checkPort(String name, int port) {
