@@ -4,6 +4,7 @@ import io.emms.core.meter.MeterControl;
 import io.emms.server.api.ApiDependencies;
 import io.emms.server.api.ApiServer;
 import io.emms.server.auth.AuthService;
+import io.emms.server.auth.FirstAdminSetup;
 import io.emms.server.auth.internal.LoginRateLimiter;
 import io.emms.server.command.CommandService;
 import io.emms.server.command.RelayStatusSource;
@@ -38,9 +39,11 @@ public final class EmmsServer implements AutoCloseable {
   private final ApiServer api;
   private final AuthService auth;
   private final MeterStore meters;
+  private final String setupToken;
 
   private EmmsServer(List<AutoCloseable> resources, Database database, IngestPipeline ingest, ApiServer api,
-      AuthService auth, MeterStore meters) {
+      AuthService auth, MeterStore meters, String setupToken) {
+    this.setupToken = setupToken;
     this.resources = resources;
     this.database = database;
     this.ingest = ingest;
@@ -80,10 +83,12 @@ public final class EmmsServer implements AutoCloseable {
       CommandService commands = new CommandService(commandStore, meters, audit, control, relayStatus,
           config.commandTimeout(), Clock.systemUTC());
       commands.recover();
+      FirstAdminSetup setup = new FirstAdminSetup();
+      String setupToken = users.count() == 0 ? setup.issue() : null;
       ApiServer api = ApiServer.start(new ApiDependencies(auth, users, meters, readings, commands, commandStore, audit,
-          ingest::stats, config.tls()), config.httpHost(), config.httpPort());
+          ingest::stats, config.tls(), setup), config.httpHost(), config.httpPort());
       resources.add(api);
-      return new EmmsServer(resources, db, ingest, api, auth, meters);
+      return new EmmsServer(resources, db, ingest, api, auth, meters, setupToken);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -98,6 +103,11 @@ public final class EmmsServer implements AutoCloseable {
     EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start(config.dataDir().resolve("db"), config.embeddedDatabasePort());
     resources.add(mariaDb);
     return Database.open(mariaDb.jdbcUrl(), mariaDb.user(), mariaDb.password());
+  }
+
+  /** The one-time token for creating the first administrator, or empty when accounts exist. */
+  public java.util.Optional<String> setupToken() {
+    return java.util.Optional.ofNullable(setupToken);
   }
 
   public int httpPort() {

@@ -29,6 +29,9 @@ final class AccountApi {
     return List.of(
         new Route(POST, "/api/login", null, "Sign in with {username, password}; sets the session cookie", List.of(),
             this::login),
+        new Route(POST, "/api/setup", null,
+            "Create the first administrator {token, username, password} with the token printed at first start",
+            List.of(), this::setup),
         new Route(POST, "/api/logout", Role.VIEWER, "Sign out (ends the session)", List.of(), this::logout),
         new Route(GET, "/api/me", Role.VIEWER, "The signed-in user and the CSRF token", List.of(), this::me),
         new Route(POST, "/api/me/password", Role.VIEWER, "Change the own password {current, password}", List.of(),
@@ -54,6 +57,17 @@ final class AccountApi {
     ctx.cookie(new Cookie(ApiServer.CSRF_COOKIE, r.principal().csrfToken(), "/", maxAge, deps.tls(), false, null,
         SameSite.STRICT));
     ctx.json(me(r.principal()));
+  }
+
+  private void setup(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    String token = Params.text(body, "token", 64, true);
+    String username = Params.text(body, "username", 64, true);
+    String password = Params.text(body, "password", 1024, true);
+    if (deps.users().count() > 0 || !deps.setup().redeem(token)) {
+      throw new ApiException(403, "token", "token: not valid (already used, or accounts exist)");
+    }
+    ctx.status(201).json(view(deps.auth().createUser("setup-token", username, password, Role.ADMIN)));
   }
 
   private void logout(Context ctx) {

@@ -1,6 +1,7 @@
 package io.emms.server.api;
 
 import io.emms.server.auth.AuthService;
+import io.emms.server.auth.FirstAdminSetup;
 import io.emms.server.command.CommandService;
 import io.emms.server.db.AuditLog;
 import io.emms.server.db.CommandStore;
@@ -13,4 +14,4 @@ import java.util.function.Supplier;
 /** What the API serves from. */
 public record ApiDependencies(AuthService auth, UserStore users, MeterStore meters, ReadingStore readings,
     CommandService commands, CommandStore commandStore, AuditLog audit, Supplier<IngestStats> ingestStats,
-    boolean tls) {}
+    boolean tls, FirstAdminSetup setup) {}
