@@ -114,7 +114,7 @@ final class MeterApi {
     Resolution res = Resolution.parse(ctx.queryParam("resolution"));
     Params.Page page = Params.page(ctx);
     List<Reading> raw = res == Resolution.RAW
-        ? deps.readings().range(m.id(), QuantityKeys.key(q), r.from(), r.to(), page.offset() + page.limit())
+        ? deps.readings().range(m.id(), QuantityKeys.key(q), r.from(), r.to(), page.offset() + page.limit() + 1)
         : deps.readings().range(m.id(), QuantityKeys.key(q), r.from(), r.to(), MAX_READINGS);
     List<Reading> rows = res.apply(raw, q);
     List<Map<String, Object>> items = rows.stream().skip(page.offset()).limit(page.limit())

