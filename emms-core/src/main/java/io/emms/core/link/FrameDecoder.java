@@ -1,6 +1,7 @@
 package io.emms.core.link;
 
 import io.netty.buffer.ByteBuf;
+import java.util.function.Consumer;
 
 /**
  * Splits a byte stream into protocol frames. Implemented by protocol codecs and driven by a
@@ -19,4 +20,11 @@ public interface FrameDecoder<F> {
    * advancing the reader index means "wait for more bytes".
    */
   F decode(ByteBuf in);
+
+  /**
+   * The line has been silent for the framing's gap while {@code in} holds bytes that form no frame yet. Framings
+   * that silence delimits (Modbus RTU) end those bytes here, handing a frame to {@code frames} or dropping them as
+   * garbage; the others wait for more bytes, which is the default.
+   */
+  default void lineIdle(ByteBuf in, Consumer<? super F> frames) {}
 }

@@ -1,15 +1,17 @@
 package io.emms.modbus.client;
 
+import io.emms.core.meter.MeterRefusedException;
 import io.emms.modbus.pdu.ExceptionCode;
 import io.emms.modbus.pdu.ExceptionResponse;
 
 /** The server answered with an exception response (e.g. 02 illegal data address). */
-public class ModbusExceptionResponseException extends ModbusClientException {
+public class ModbusExceptionResponseException extends MeterRefusedException {
 
   private final ExceptionResponse response;
 
   public ModbusExceptionResponseException(int unitId, ExceptionResponse response) {
-    super("unit " + unitId + " refused function " + response.functionCode() + ": " + response.exceptionCode());
+    super("modbus:" + unitId,
+        "unit " + unitId + " refused function " + response.functionCode() + ": " + response.exceptionCode());
     this.response = response;
   }
 

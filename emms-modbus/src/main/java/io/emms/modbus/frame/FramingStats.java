@@ -1,7 +1,9 @@
 package io.emms.modbus.frame;
 
+import io.emms.core.link.DecoderCounters;
+
 /** What a frame decoder has seen, for link diagnostics (the serial-line counters of function 08 map onto it). */
-public interface FramingStats {
+public interface FramingStats extends DecoderCounters {
 
   /** Frames decoded. */
   long frames();

@@ -1,5 +1,6 @@
 package io.emms.modbus.internal;
 
+import io.emms.bus.LineConfig;
 import io.emms.core.link.FrameAssembler;
 import io.emms.core.link.FrameDecoder;
 import io.emms.core.link.LinkListener;
@@ -19,16 +20,14 @@ import io.netty.util.Timeout;
 import io.netty.util.TimerTask;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The {@link LinkListener} that turns link bytes into Modbus frames for one framing, for clients and servers alike.
- * UDP datagrams are checked one by one; stream framings go through a {@link FrameAssembler}. A reset requested from
- * another thread (a response timeout) is applied on the I/O thread before the next bytes, so stale bytes of a late
- * reply cannot prefix the next one.
+ * The {@link LinkListener} that turns link bytes into Modbus frames for one framing, on the server side (clients
+ * read through an {@code emms-bus} line). UDP datagrams are checked one by one; stream framings go through a {@link
+ * FrameAssembler}.
  *
  * <p>On a serial RTU line it also watches for silence: once the line has been quiet for the configured gap with
  * bytes pending, it calls {@link RtuFrameDecoder#lineIdle(FrameAssembler)} on the shared timer thread. A lock
@@ -51,8 +50,6 @@ public final class FrameSource implements LinkListener {
   private final FramingStats decoderStats;
   private final LineIdle lineIdle;
   private final ReentrantLock lock = new ReentrantLock();
-  private final AtomicBoolean resetRequested = new AtomicBoolean();
-  private volatile boolean releaseOnClose;
 
   private FrameSource(
       Consumer<ModbusFrame> frames, Runnable batchEnd, LinkListener state, MbapFrameDecoder datagrams,
@@ -114,11 +111,6 @@ public final class FrameSource implements LinkListener {
         new FrameAssembler<F>(decoder, frames::accept, state, CUMULATION), decoder, idleRtu, idleGapNanos);
   }
 
-  /** Asks the I/O thread to drop partial bytes before it handles the next data. */
-  public void requestReset() {
-    resetRequested.set(true);
-  }
-
   /** A snapshot of the decoder's counters. */
   public FramingStats framingStats() {
     lock.lock();
@@ -139,7 +131,6 @@ public final class FrameSource implements LinkListener {
           frames.accept(frame);
         }
       } else {
-        applyRequestedReset();
         assembler.onData(data);
       }
       batchEnd.run();
@@ -148,12 +139,6 @@ public final class FrameSource implements LinkListener {
       }
     } finally {
       lock.unlock();
-    }
-  }
-
-  private void applyRequestedReset() {
-    if (resetRequested.compareAndSet(true, false)) {
-      assembler.reset();
     }
   }
 
@@ -170,9 +155,6 @@ public final class FrameSource implements LinkListener {
         state.onClosed(cause);
       } else {
         assembler.onClosed(cause);
-        if (releaseOnClose) {
-          assembler.close();
-        }
       }
     } finally {
       lock.unlock();
@@ -189,11 +171,6 @@ public final class FrameSource implements LinkListener {
         lock.unlock();
       }
     }
-  }
-
-  /** Releases the assembler's buffer on the I/O thread when the link reports that it closed. */
-  public void closeWhenLinkCloses() {
-    releaseOnClose = true;
   }
 
   private record Counts(long frames, long discardedBytes, long checksumErrors) implements FramingStats {}
@@ -237,7 +214,6 @@ public final class FrameSource implements LinkListener {
           return;
         }
         armed = false;
-        applyRequestedReset();
         // Nothing is pending after a reset or close either, so a released buffer is never touched.
         if (assembler.pendingBytes() > 0) {
           rtu.lineIdle(assembler);
@@ -249,7 +225,7 @@ public final class FrameSource implements LinkListener {
     }
 
     private void schedule(long delayNanos) {
-      SharedTimer.get().newTimeout(this, delayNanos, TimeUnit.NANOSECONDS);
+      LineConfig.sharedTimer().newTimeout(this, delayNanos, TimeUnit.NANOSECONDS);
     }
   }
 }

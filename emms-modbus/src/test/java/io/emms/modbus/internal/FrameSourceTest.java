@@ -65,7 +65,7 @@ class FrameSourceTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> frames.size() == 1);
     assertThat(frames).containsExactly("1/03 00 00 00 01");
-    assertThat(threads).containsExactly("emms-modbus-timer");
+    assertThat(threads).containsExactly("emms-line-timer");
     // Replies to a frame the idle line delivered are flushed at once, not with the next read.
     await().atMost(Duration.ofSeconds(5)).until(() -> batchEnds.get() == 2);
     assertThat(source.framingStats().discardedBytes()).isEqualTo(11);

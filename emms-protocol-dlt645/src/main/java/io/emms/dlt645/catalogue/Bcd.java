@@ -1,5 +1,6 @@
 package io.emms.dlt645.catalogue;
 
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -66,24 +67,13 @@ final class Bcd {
     }
     long rest = magnitude.longValueExact();
     for (int i = 0; i < length; i++) {
-      int b = toBcdByte((int) (rest % 100));
+      int b = Dlt645Bcd.toByte((int) (rest % 100));
       rest /= 100;
       if (negative && i == length - 1) {
         b |= SIGN;
       }
       out.writeByte(b);
     }
-  }
-
-  /** One BCD byte as 0..99, or -1 if a nibble is not a decimal digit. */
-  static int digitPair(int b) {
-    int hi = b >> 4 & 0xF;
-    int lo = b & 0xF;
-    return hi > 9 || lo > 9 ? -1 : hi * 10 + lo;
-  }
-
-  static int toBcdByte(int zeroTo99) {
-    return zeroTo99 / 10 << 4 | zeroTo99 % 10;
   }
 
   static boolean allBytes(ByteBuf buf, int index, int length, int value) {

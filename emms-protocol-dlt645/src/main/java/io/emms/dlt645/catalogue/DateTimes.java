@@ -1,5 +1,6 @@
 package io.emms.dlt645.catalogue;
 
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.netty.buffer.ByteBuf;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -27,7 +28,7 @@ final class DateTimes {
     }
     int[] values = new int[DataFormat.DateTime.KNOWN.size()];
     for (int k = 0; k < n; k++) {
-      int value = Bcd.digitPair(buf.getUnsignedByte(index + n - 1 - k));
+      int value = Dlt645Bcd.digitPair(buf.getUnsignedByte(index + n - 1 - k));
       if (value < 0) {
         return Dlt645Value.Missing.INVALID;
       }
@@ -104,7 +105,7 @@ final class DateTimes {
       fields[k] = field(format.fields().get(k), date, monthDay, time, weekday, format);
     }
     for (int k = n - 1; k >= 0; k--) {
-      out.writeByte(Bcd.toBcdByte(fields[k]));
+      out.writeByte(Dlt645Bcd.toByte(fields[k]));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.emms.dlt645.catalogue;
 
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
 import io.emms.dlt645.codec.Dlt645DataId;
@@ -132,7 +133,7 @@ public final class Dlt645ValueCodec {
     }
     StringBuilder digits = new StringBuilder(2 * length);
     for (int i = length - 1; i >= 0; i--) {
-      int pair = Bcd.digitPair(data.getUnsignedByte(index + i));
+      int pair = Dlt645Bcd.digitPair(data.getUnsignedByte(index + i));
       if (pair < 0) {
         return Dlt645Value.Missing.INVALID;
       }

@@ -20,9 +20,9 @@ final class CommandExchange<T> extends Exchange<T> {
   private final ReplyParser<T> parser;
   private T result;
 
-  CommandExchange(Dlt645Address target, Dlt645Edition edition, Dlt645Function function, byte[] data,
+  CommandExchange(Dlt645Wire wire, Dlt645Address target, Dlt645Edition edition, Dlt645Function function, byte[] data,
       boolean changesMeter, ReplyParser<T> parser) {
-    super(target, edition, changesMeter);
+    super(wire, target, edition, changesMeter);
     this.function = function;
     this.data = data;
     this.parser = parser;
@@ -45,7 +45,7 @@ final class CommandExchange<T> extends Exchange<T> {
   }
 
   @Override
-  T result() {
+  public T result() {
     return result;
   }
 }

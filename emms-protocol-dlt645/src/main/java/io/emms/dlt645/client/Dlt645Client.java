@@ -1,6 +1,14 @@
 package io.emms.dlt645.client;
 
+import io.emms.dlt645.request.RelayRequest;
+import io.emms.dlt645.codec.Dlt645Bcd;
+import io.emms.bus.Counters;
+import io.emms.bus.Line;
+import io.emms.bus.LineConfig;
+import io.emms.bus.Priority;
+import io.emms.bus.RetryPolicy;
 import io.emms.core.link.Link;
+import io.emms.core.link.LinkException;
 import io.emms.core.meter.MeterControl;
 import io.emms.core.meter.MeterException;
 import io.emms.core.meter.MeterReader;
@@ -31,16 +39,18 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * An asynchronous DL/T 645 master on one bus. It talks to a {@link Link} and never knows the transport: a serial
  * port, a TCP tunnel through a DTU, or an in-memory {@code PipeLink} to a simulator.
  *
- * <p>Requests queue and go out one at a time (the bus is half-duplex); each returns a {@link CompletableFuture}
- * completed on the configured executor. A reply from another address or with another function is ignored while
+ * <p>The client is a facade over an {@code emms-bus} {@link Line}: requests queue and go out one at a time (the
+ * bus is half-duplex); each returns a {@link CompletableFuture} completed on the configured executor. A client
+ * {@linkplain #create(Link, Dlt645ClientConfig) created on a link} runs a line of its own; several clients (DL/T
+ * 645 and Modbus alike) share one RS-485 line when {@linkplain #create(Line, Dlt645ClientConfig) created on the
+ * same line}. Whoever creates a link (or a line) closes it: {@link #close()} never closes the link. A reply from another address or with another function is ignored while
  * the response timer keeps running; garbage on the line is skipped by the decoder and counted in
  * {@link #stats()}. Reads are repeated after a timeout per {@link Dlt645RetryPolicy}; commands that change the
  * meter only when the policy says so. Error replies fail the future with {@link Dlt645ErrorReplyException}, an
@@ -55,9 +65,11 @@ import java.util.function.Consumer;
  * meters get the configuration's defaults.
  *
  * <pre>{@code
- * Dlt645Client client = Dlt645Client.create(link, Dlt645ClientConfig.builder().build());
- * client.connect().join();
- * Dlt645ReadResult energy = client.read(Dlt645Address.of("000102030425"), 0x00010000).join();
+ * try (Dlt645Client client = Dlt645Client.create(link, Dlt645ClientConfig.builder().build())) {
+ *   client.connect().join();
+ *   Dlt645ReadResult energy = client.read(Dlt645Address.of("000102030425"), 0x00010000).join();
+ * }
+ * link.close();
  * }</pre>
  */
 public final class Dlt645Client implements MeterReader, MeterControl, AutoCloseable {
@@ -72,40 +84,61 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
   private static final int TIME_DI_1997 = 0xC011;
   private static final long MAX_DISCOVERY_RANGE = 100_000;
 
-  private final Link link;
+  private final Line line;
+  private final boolean ownsLine;
   private final Dlt645ClientConfig config;
-  private final ScheduledExecutorService ownScheduler;
-  private final Bus bus;
+  private final Dlt645Wire wire;
   private final Map<Dlt645Address, MeterSettings> meters = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   private record MeterSettings(Dlt645Edition edition, Dlt645Credentials credentials) {}
 
-  private Dlt645Client(Link link, Dlt645ClientConfig config) {
-    this.link = Objects.requireNonNull(link, "link");
-    this.config = Objects.requireNonNull(config, "config");
-    if (config.scheduler() == null) {
-      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "dlt645-client-" + link.name());
-        t.setDaemon(true);
-        return t;
-      });
-      // Nearly every response timer is cancelled by its reply: drop them at once rather than at expiry.
-      timer.setRemoveOnCancelPolicy(true);
-      ownScheduler = timer;
-    } else {
-      ownScheduler = null;
-    }
-    this.bus = new Bus(link, config, config.scheduler() != null ? config.scheduler() : ownScheduler);
+  private Dlt645Client(Line line, boolean ownsLine, Dlt645ClientConfig config) {
+    this.line = line;
+    this.ownsLine = ownsLine;
+    this.config = config;
+    this.wire = new Dlt645Wire(config);
   }
 
-  /** A client on {@code link}; it becomes the link's listener. Call {@link #connect()} before the first request. */
+  /**
+   * A client on {@code link}, with a half-duplex line of its own that becomes the link's listener. Call {@link
+   * #connect()} before the first request. Closing the client closes that line but not the link: whoever created
+   * the link closes it.
+   */
   public static Dlt645Client create(Link link, Dlt645ClientConfig config) {
-    return new Dlt645Client(link, config);
+    Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(config, "config");
+    return new Dlt645Client(Line.halfDuplex(link, lineConfig(config)), true, config);
+  }
+
+  /**
+   * A client on a line that other clients (other protocols, too) may share. The line's configuration decides the
+   * quiet gap, the queue bound and back-off; {@code config} the timeout, retries, editions and credentials.
+   * Closing the client leaves the line and its link open.
+   */
+  public static Dlt645Client create(Line line, Dlt645ClientConfig config) {
+    return new Dlt645Client(Objects.requireNonNull(line, "line"), false, Objects.requireNonNull(config, "config"));
+  }
+
+  /** The line a client of its own runs on: the old single-client behaviour, no bound and no back-off. */
+  private static LineConfig lineConfig(Dlt645ClientConfig config) {
+    LineConfig.Builder line = LineConfig.builder().responseTimeout(config.responseTimeout())
+        .retryPolicy(config.retry().asRetryPolicy()).quietGap(config.interFrameDelay())
+        .queueCapacity(Integer.MAX_VALUE).backOffAfter(0);
+    if (config.scheduler() != null) {
+      line.timer(new SchedulerTimer(config.scheduler()));
+    }
+    return line.build();
   }
 
   /** Opens the link. */
   public CompletableFuture<Void> connect() {
-    return link.open();
+    return line.link().open();
+  }
+
+  /** The line this client's requests go through. */
+  public Line line() {
+    return line;
   }
 
   public Dlt645ClientConfig config() {
@@ -134,9 +167,14 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     return settings == null ? config.defaultCredentials() : settings.credentials();
   }
 
-  /** Counters of requests, retries, timeouts, ignored frames and line garbage. */
+  /**
+   * Counters of requests, retries, timeouts and ignored frames of the client's line (on a shared line, of every
+   * client on it), and the garbage this client's decoder skipped.
+   */
   public Dlt645ClientStats stats() {
-    return bus.stats();
+    Counters line = this.line.counters();
+    return new Dlt645ClientStats(line.requests(), line.retries(), line.timeouts(), line.unmatchedFrames(),
+        wire.decoder.droppedBytes(), wire.decoder.badFrames());
   }
 
   // ---- reads ----
@@ -151,9 +189,22 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
    * start time). Use {@link #readLoadRecords} for those.
    */
   public CompletableFuture<Dlt645ReadResult> read(Dlt645Address meter, int dataId, byte[] parameters) {
+    return read(meter, dataId, parameters, Priority.ON_DEMAND);
+  }
+
+  /**
+   * Reads one data identifier as a periodic poll ({@link Priority#POLL}): on a shared line it waits behind
+   * commands and on-demand reads of every client.
+   */
+  public CompletableFuture<Dlt645ReadResult> poll(Dlt645Address meter, int dataId) {
+    return read(meter, dataId, null, Priority.POLL);
+  }
+
+  private CompletableFuture<Dlt645ReadResult> read(
+      Dlt645Address meter, int dataId, byte[] parameters, Priority priority) {
     Dlt645Edition edition = editionOf(meter);
-    return bus.submit(new ReadExchange(meter, edition, dataId, parameters == null ? null : parameters.clone(),
-        config.maxFollowUps()));
+    return submit(new ReadExchange(wire, meter, edition, dataId,
+        parameters == null ? null : parameters.clone(), config.maxFollowUps()).priority(priority));
   }
 
   /**
@@ -177,7 +228,7 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     checkCount(count);
     ZonedDateTime local = from.withZoneSameInstant(config.zone());
     ByteBuf params = Unpooled.buffer(6);
-    params.writeByte(bcd(count));
+    params.writeByte(Dlt645Bcd.toByte(count));
     writeTime(local, params, false);
     return read(meter, 0x06000001, ByteBufUtil.getBytes(params));
   }
@@ -185,7 +236,7 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
   /** Reads the latest {@code count} load records (2007 {@code 06000002 NN}). */
   public CompletableFuture<Dlt645ReadResult> readLatestLoadRecords(Dlt645Address meter, int count) {
     checkCount(count);
-    return read(meter, 0x06000002, new byte[] {(byte) bcd(count)});
+    return read(meter, 0x06000002, new byte[] {(byte) Dlt645Bcd.toByte(count)});
   }
 
   private static void checkCount(int count) {
@@ -232,11 +283,10 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     for (long n = from; n <= to; n++) {
       Dlt645Address candidate = Dlt645Address.of(String.format("%012d", n));
       Dlt645Edition edition = editionOf(candidate);
-      ReadExchange probe = new ReadExchange(candidate, edition,
+      ReadExchange probe = new ReadExchange(wire, candidate, edition,
           edition == Dlt645Edition.V2007 ? ADDRESS_DI_2007 : ENERGY_DI_1997, null, 0);
-      probe.retry = Dlt645RetryPolicy.NONE;
-      probe.timeout = probeTimeout;
-      probes.add(bus.submit(probe).handle((result, error) -> present(error) ? candidate : null));
+      probe.patience(RetryPolicy.NONE, probeTimeout);
+      probes.add(submit(probe).handle((result, error) -> present(error) ? candidate : null));
     }
     return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new))
         .thenApply(done -> probes.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
@@ -375,10 +425,8 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     }
     Dlt645Edition edition = editionOf(meter);
     Dlt645Credentials credentials = credentialsOf(meter);
-    byte[] plainCommand = build(out -> {
-      out.writeByte(relayCode(command)).writeByte(0x00);
-      writeTime(validUntil.atZone(config.zone()), out, true);
-    });
+    RelayRequest request = new RelayRequest(command, validUntil.atZone(config.zone()).toLocalDateTime());
+    byte[] plainCommand = build(out -> request.writeData(Dlt645Edition.V2007, out));
     if (credentials.level() != Dlt645Credentials.ESAM_LEVEL) {
       byte[] data = build(out -> {
         credentials.writeTo(out);
@@ -499,11 +547,11 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     Dlt645Address meter = Dlt645Address.of(meterId);
     ZonedDateTime local = time.atZone(config.zone());
     boolean v2007 = editionOf(meter) == Dlt645Edition.V2007;
-    byte[] date = build(out -> out.writeByte(bcd(local.getDayOfWeek().getValue() % 7))
-        .writeByte(bcd(local.getDayOfMonth())).writeByte(bcd(local.getMonthValue()))
-        .writeByte(bcd(local.getYear() % 100)));
-    byte[] clock = build(out -> out.writeByte(bcd(local.getSecond())).writeByte(bcd(local.getMinute()))
-        .writeByte(bcd(local.getHour())));
+    byte[] date = build(out -> out.writeByte(Dlt645Bcd.toByte(local.getDayOfWeek().getValue() % 7))
+        .writeByte(Dlt645Bcd.toByte(local.getDayOfMonth())).writeByte(Dlt645Bcd.toByte(local.getMonthValue()))
+        .writeByte(Dlt645Bcd.toByte(local.getYear() % 100)));
+    byte[] clock = build(out -> out.writeByte(Dlt645Bcd.toByte(local.getSecond())).writeByte(Dlt645Bcd.toByte(local.getMinute()))
+        .writeByte(Dlt645Bcd.toByte(local.getHour())));
     return write(meter, v2007 ? DATE_DI_2007 : DATE_DI_1997, date)
         .thenCompose(ok -> write(meter, v2007 ? TIME_DI_2007 : TIME_DI_1997, clock));
   }
@@ -516,7 +564,26 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
       return CompletableFuture.failedFuture(new UnsupportedOperationException(
           function + " does not exist in DL/T 645-" + edition.name().substring(1)));
     }
-    return bus.submit(new CommandExchange<>(meter, edition, function, data, changesMeter, parser));
+    CommandExchange<T> exchange = new CommandExchange<>(wire, meter, edition, function, data, changesMeter, parser);
+    return submit(changesMeter ? exchange.priority(Priority.COMMAND) : exchange);
+  }
+
+  /** Runs {@code exchange} on the line and completes the caller's future on the configured executor. */
+  private <T> CompletableFuture<T> submit(Exchange<T> exchange) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new LinkException(exchange.meterId(), "DL/T 645 client is closed", null));
+      return result;
+    }
+    Executor executor = config.executor();
+    line.submit(exchange).whenComplete((value, error) -> executor.execute(() -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        result.complete(value);
+      }
+    }));
+    return result;
   }
 
   private static byte[] build(Consumer<ByteBuf> writer) {
@@ -528,27 +595,12 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
   /** {@code ss mm hh DD MM YY} (or without seconds: {@code mm hh DD MM YY}). */
   private static void writeTime(ZonedDateTime t, ByteBuf out, boolean seconds) {
     if (seconds) {
-      out.writeByte(bcd(t.getSecond()));
+      out.writeByte(Dlt645Bcd.toByte(t.getSecond()));
     }
-    out.writeByte(bcd(t.getMinute())).writeByte(bcd(t.getHour())).writeByte(bcd(t.getDayOfMonth()))
-        .writeByte(bcd(t.getMonthValue())).writeByte(bcd(t.getYear() % 100));
+    out.writeByte(Dlt645Bcd.toByte(t.getMinute())).writeByte(Dlt645Bcd.toByte(t.getHour())).writeByte(Dlt645Bcd.toByte(t.getDayOfMonth()))
+        .writeByte(Dlt645Bcd.toByte(t.getMonthValue())).writeByte(Dlt645Bcd.toByte(t.getYear() % 100));
   }
 
-  private static int bcd(int v) {
-    return (v / 10) << 4 | v % 10;
-  }
-
-  static int relayCode(RelayCommand command) {
-    return switch (command) {
-      case TRIP -> 0x1A;
-      case CLOSE_ALLOWED -> 0x1B;
-      case CLOSE_DIRECT -> 0x1C;
-      case ALARM -> 0x2A;
-      case ALARM_RELEASE -> 0x2B;
-      case KEEP_POWER -> 0x3A;
-      case KEEP_POWER_RELEASE -> 0x3B;
-    };
-  }
 
   private static Dlt645Address addressIn(Dlt645Frame reply, int index) {
     requireLength(reply, index + Dlt645Address.LENGTH);
@@ -566,12 +618,15 @@ public final class Dlt645Client implements MeterReader, MeterControl, AutoClosea
     return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 
-  /** Fails whatever is queued or in flight, releases buffers and the client's own timer thread. */
+  /**
+   * Ends the client: later requests fail at once. A client created on a link closes its own line, failing what is
+   * queued or in flight, and leaves the link open; a client created on a shared line leaves the line as it is.
+   */
   @Override
   public void close() {
-    bus.close();
-    if (ownScheduler != null) {
-      ownScheduler.shutdownNow();
+    closed = true;
+    if (ownsLine) {
+      line.close();
     }
   }
 }

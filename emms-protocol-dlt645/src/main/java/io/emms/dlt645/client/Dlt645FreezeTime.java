@@ -1,5 +1,6 @@
 package io.emms.dlt645.client;
 
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -44,12 +45,9 @@ public record Dlt645FreezeTime(int month, int day, int hour, int minute) {
 
   /** Writes {@code mm hh DD MM} as BCD. */
   public void writeTo(ByteBuf out) {
-    out.writeByte(bcd(minute)).writeByte(bcd(hour)).writeByte(bcd(day)).writeByte(bcd(month));
+    out.writeByte(Dlt645Bcd.toByte(minute)).writeByte(Dlt645Bcd.toByte(hour)).writeByte(Dlt645Bcd.toByte(day)).writeByte(Dlt645Bcd.toByte(month));
   }
 
-  private static int bcd(int v) {
-    return (v / 10) << 4 | v % 10;
-  }
 
   private static void check(int v, int min, int max, String field) {
     if (v != EVERY && (v < min || v > max)) {

@@ -1,5 +1,6 @@
 package io.emms.dlt645.client;
 
+import io.emms.bus.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -39,6 +40,11 @@ public record Dlt645RetryPolicy(
     if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
       throw new IllegalArgumentException("multiplier must be a finite number >= 1, got " + multiplier);
     }
+  }
+
+  /** The same policy as the line engine's {@link RetryPolicy}, which runs it. */
+  public RetryPolicy asRetryPolicy() {
+    return new RetryPolicy(retries, initialBackoff, multiplier, maxBackoff, retryWrites);
   }
 
   /** Whether a request that has already been attempted {@code attempts} times may be sent again. */

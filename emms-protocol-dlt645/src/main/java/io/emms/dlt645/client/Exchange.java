@@ -1,41 +1,40 @@
 package io.emms.dlt645.client;
 
+import io.emms.bus.Priority;
+import io.emms.bus.RetryPolicy;
+import io.emms.bus.Transaction;
+import io.emms.core.link.FrameDecoder;
 import io.emms.dlt645.codec.Dlt645Address;
+import io.emms.dlt645.codec.Dlt645Control;
 import io.emms.dlt645.codec.Dlt645Edition;
+import io.emms.dlt645.codec.Dlt645ErrorReplyException;
 import io.emms.dlt645.codec.Dlt645Frame;
 import io.emms.dlt645.codec.Dlt645Function;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * One request and its reply (or replies, for follow-up reads) on the bus. The {@link Bus} sends the current
- * step, matches replies by address and function, and asks the exchange what a matching reply means.
- * Touched only under the bus lock.
+ * One DL/T 645 request and its reply (or replies, for follow-up reads) as a line {@link Transaction}: it encodes
+ * the current step, matches replies by address and function, turns error replies into {@link
+ * Dlt645ErrorReplyException}, and asks the subclass what a matching reply means.
  */
-abstract class Exchange<T> {
-
-  enum Verdict {
-    /** Not the awaited reply after all (e.g. another DI): keep waiting, the timer keeps running. */
-    IGNORE,
-    /** A part of the answer: send the next step (a follow-up request). */
-    NEXT,
-    /** The answer is complete: {@link #result()} holds it. */
-    DONE
-  }
+abstract class Exchange<T> implements Transaction<T> {
 
   final Dlt645Address target;
   final Dlt645Edition edition;
   final boolean changesMeter;
-  final CompletableFuture<T> future = new CompletableFuture<>();
-  Dlt645RetryPolicy retry;
-  Duration timeout;
-  int attempts;
+  private final Dlt645Wire wire;
+  private final String meterId;
+  private Priority priority = Priority.ON_DEMAND;
+  private RetryPolicy retry;
+  private Duration timeout;
 
-  Exchange(Dlt645Address target, Dlt645Edition edition, boolean changesMeter) {
+  Exchange(Dlt645Wire wire, Dlt645Address target, Dlt645Edition edition, boolean changesMeter) {
+    this.wire = wire;
     this.target = target;
     this.edition = edition;
     this.changesMeter = changesMeter;
+    this.meterId = target.toString();
   }
 
   /** The function of the step to send now. */
@@ -47,25 +46,80 @@ abstract class Exchange<T> {
   /**
    * Interprets a normal reply from the right address with the right function.
    *
-   * @param assembly a buffer owned by the bus, free for this exchange until it is done
+   * @param assembly a buffer of the client, free for this exchange until it is done
    */
   abstract Verdict onReply(Dlt645Frame reply, ByteBuf assembly);
 
-  /** The answer, after {@link Verdict#DONE}. */
-  abstract T result();
+  Exchange<T> priority(Priority priority) {
+    this.priority = priority;
+    return this;
+  }
+
+  /** Overrides the client's retry policy and timeout (discovery probes: once, briefly). */
+  Exchange<T> patience(RetryPolicy retry, Duration timeout) {
+    this.retry = retry;
+    this.timeout = timeout;
+    return this;
+  }
+
+  @Override
+  public final String meterId() {
+    return meterId;
+  }
+
+  @Override
+  public final Priority priority() {
+    return priority;
+  }
+
+  @Override
+  public final FrameDecoder<?> decoder() {
+    return wire.decoder;
+  }
+
+  @Override
+  public final void writeRequest(ByteBuf out, int transactionId) {
+    ByteBuf plain = wire.plain.clear();
+    writeData(plain);
+    out.ensureWritable(wire.encoder.encodedLength(plain.readableBytes()));
+    wire.encoder.encode(target, Dlt645Control.request(function(), edition), plain, out);
+  }
+
+  @Override
+  public final Verdict onFrame(Object frame) {
+    Dlt645Frame reply = (Dlt645Frame) frame;
+    if (!reply.isResponse() || reply.functionBits() != function().code(edition) || !fromTarget(reply.address())) {
+      return Verdict.IGNORE;
+    }
+    if (reply.isErrorReply()) {
+      throw Dlt645ErrorReplyException.of(reply, edition);
+    }
+    return onReply(reply, wire.assembly);
+  }
+
+  @Override
+  public final boolean changesDevice() {
+    return changesMeter;
+  }
+
+  @Override
+  public final Duration timeout() {
+    return timeout != null ? timeout : wire.timeout;
+  }
+
+  @Override
+  public final RetryPolicy retryPolicy() {
+    return retry != null ? retry : wire.retry;
+  }
 
   /** Whether a reply is expected at all: broadcasts complete once written. */
-  boolean expectsReply() {
+  @Override
+  public boolean expectsReply() {
     return !target.isBroadcast();
   }
 
-  /** Whether the current step may be sent again after a timeout. */
-  boolean repeatable() {
-    return true;
-  }
-
   /** Whether a frame from {@code replier} can answer this exchange. */
-  boolean fromTarget(Dlt645Address replier) {
+  private boolean fromTarget(Dlt645Address replier) {
     // Exact for a plain address; a wildcard request is answered by a meter whose own address fits the pattern.
     return !target.isBroadcast() && target.matches(replier);
   }

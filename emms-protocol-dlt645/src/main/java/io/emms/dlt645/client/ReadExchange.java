@@ -6,6 +6,7 @@ import io.emms.dlt645.codec.Dlt645DataId;
 import io.emms.dlt645.codec.Dlt645Edition;
 import io.emms.dlt645.codec.Dlt645Frame;
 import io.emms.dlt645.codec.Dlt645Function;
+import io.emms.dlt645.request.ReadDataRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
@@ -14,20 +15,18 @@ import io.netty.buffer.ByteBufUtil;
  */
 final class ReadExchange extends Exchange<Dlt645ReadResult> {
 
-  private static final byte[] NO_PARAMETERS = new byte[0];
-
   private final int dataId;
-  private final byte[] parameters;
+  private final ReadDataRequest request;
   private final int maxFollowUps;
   private int followUps;
   private int frames;
   private Dlt645Address replier;
   private Dlt645ReadResult result;
 
-  ReadExchange(Dlt645Address target, Dlt645Edition edition, int dataId, byte[] parameters, int maxFollowUps) {
-    super(target, edition, false);
+  ReadExchange(Dlt645Wire wire, Dlt645Address target, Dlt645Edition edition, int dataId, byte[] parameters, int maxFollowUps) {
+    super(wire, target, edition, false);
     this.dataId = dataId;
-    this.parameters = parameters == null ? NO_PARAMETERS : parameters;
+    this.request = new ReadDataRequest(dataId, parameters);
     this.maxFollowUps = maxFollowUps;
   }
 
@@ -38,10 +37,12 @@ final class ReadExchange extends Exchange<Dlt645ReadResult> {
 
   @Override
   void writeData(ByteBuf plain) {
-    Dlt645DataId.write(dataId, edition, plain);
     if (followUps == 0) {
-      plain.writeBytes(parameters);
-    } else if (edition == Dlt645Edition.V2007) {
+      request.writeData(edition, plain);
+      return;
+    }
+    Dlt645DataId.write(dataId, edition, plain);
+    if (edition == Dlt645Edition.V2007) {
       plain.writeByte(followUps);
     }
   }
@@ -80,12 +81,12 @@ final class ReadExchange extends Exchange<Dlt645ReadResult> {
   }
 
   @Override
-  Dlt645ReadResult result() {
+  public Dlt645ReadResult result() {
     return result;
   }
 
   @Override
-  boolean repeatable() {
+  public boolean repeatable() {
     // A 1997 follow-up request carries no sequence number: repeating it could skip a part.
     return followUps == 0 || edition == Dlt645Edition.V2007;
   }

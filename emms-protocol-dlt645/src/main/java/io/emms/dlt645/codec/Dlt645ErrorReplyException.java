@@ -1,6 +1,6 @@
 package io.emms.dlt645.codec;
 
-import io.emms.core.meter.MeterException;
+import io.emms.core.meter.MeterRefusedException;
 import java.util.Set;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Set;
  * security authentication (2007 function 03, reply C3) the 2-byte error word instead, whose bits are vendor- and
  * ESAM-specific and therefore not interpreted.
  */
-public final class Dlt645ErrorReplyException extends MeterException {
+public final class Dlt645ErrorReplyException extends MeterRefusedException {
 
   private final Dlt645Edition edition;
   private final int functionBits;

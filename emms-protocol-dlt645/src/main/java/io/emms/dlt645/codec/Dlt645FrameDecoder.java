@@ -1,5 +1,6 @@
 package io.emms.dlt645.codec;
 
+import io.emms.core.link.DecoderCounters;
 import io.emms.core.link.FrameDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,7 +18,7 @@ import io.netty.buffer.Unpooled;
  * {@link Dlt645Frame}): decoding allocates nothing. A read-only input is the exception: its DATA is copied.
  * Not thread-safe; one decoder per stream.
  */
-public final class Dlt645FrameDecoder implements FrameDecoder<Dlt645Frame> {
+public final class Dlt645FrameDecoder implements FrameDecoder<Dlt645Frame>, DecoderCounters {
 
   static final int START = 0x68;
   static final int END = 0x16;
@@ -176,6 +177,16 @@ public final class Dlt645FrameDecoder implements FrameDecoder<Dlt645Frame> {
 
   /** Candidates with a plausible header whose checksum or end byte was wrong. */
   public long badFrames() {
+    return badFrames;
+  }
+
+  @Override
+  public long discardedBytes() {
+    return droppedBytes;
+  }
+
+  @Override
+  public long checksumErrors() {
     return badFrames;
   }
 }

@@ -1,5 +1,6 @@
 package io.emms.dlt645.simulator;
 
+import io.emms.dlt645.request.RelayRequest;
 import static io.emms.dlt645.simulator.internal.BcdWriter.decimal;
 import static io.emms.dlt645.simulator.internal.BcdWriter.energy;
 import static io.emms.dlt645.simulator.internal.BcdWriter.time;
@@ -582,17 +583,9 @@ final class Responder2007 extends MeterResponder {
   private int relayCommand(ByteBuf command, ByteBuf out) {
     Dlt645Function function = Dlt645Function.RELAY_CONTROL;
     int base = command.readerIndex();
-    RelayCommand relay = switch (command.getUnsignedByte(base)) {
-      case 0x1A -> RelayCommand.TRIP;
-      case 0x1B -> RelayCommand.CLOSE_ALLOWED;
-      case 0x1C -> RelayCommand.CLOSE_DIRECT;
-      case 0x2A -> RelayCommand.ALARM;
-      case 0x2B -> RelayCommand.ALARM_RELEASE;
-      case 0x3A -> RelayCommand.KEEP_POWER;
-      case 0x3B -> RelayCommand.KEEP_POWER_RELEASE;
-      default -> null;
-    };
-    ZonedDateTime deadline = readTime(command, base + 2);
+    Optional<RelayRequest> request = RelayRequest.parse(command, base);
+    RelayCommand relay = request.map(RelayRequest::command).orElse(null);
+    ZonedDateTime deadline = request.map(r -> r.validUntil().atZone(meter.config().zone())).orElse(null);
     // A command past its validity deadline (or without a readable one) is refused: it may be a replay.
     if (relay == null || deadline == null || deadline.isBefore(meter.meterTime()) || !meter.relay(relay)) {
       return error(function, out, Dlt645ErrorReason.OTHER);

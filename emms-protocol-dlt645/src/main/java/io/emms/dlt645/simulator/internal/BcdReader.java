@@ -1,5 +1,6 @@
 package io.emms.dlt645.simulator.internal;
 
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.netty.buffer.ByteBuf;
 
 /** Reads the few BCD fields a simulated meter finds in requests (passwords, times, counts). */
@@ -9,17 +10,7 @@ public final class BcdReader {
 
   /** The BCD value of {@code bytes} bytes at {@code index}, low byte first, or -1 when a nibble is not a digit. */
   public static long unsigned(ByteBuf in, int index, int bytes) {
-    long value = 0;
-    for (int i = bytes - 1; i >= 0; i--) {
-      int b = in.getUnsignedByte(index + i);
-      int hi = b >>> 4;
-      int lo = b & 0x0F;
-      if (hi > 9 || lo > 9) {
-        return -1;
-      }
-      value = value * 100 + hi * 10 + lo;
-    }
-    return value;
+    return Dlt645Bcd.readUnsigned(in, index, bytes);
   }
 
   /** Six hex digits of {@code P2 P1 P0} as a person writes a password, from the low-first bytes at {@code index}. */

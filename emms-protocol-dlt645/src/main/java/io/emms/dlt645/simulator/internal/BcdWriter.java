@@ -1,5 +1,6 @@
 package io.emms.dlt645.simulator.internal;
 
+import io.emms.dlt645.codec.Dlt645Bcd;
 import io.netty.buffer.ByteBuf;
 import java.time.ZonedDateTime;
 
@@ -13,12 +14,7 @@ public final class BcdWriter {
 
   /** {@code value} (already scaled to an integer) as {@code bytes} BCD bytes, low byte first; saturates. */
   public static void unsigned(ByteBuf out, long value, int bytes) {
-    long v = Math.min(Math.max(value, 0), maxFor(bytes));
-    for (int i = 0; i < bytes; i++) {
-      int pair = (int) (v % 100);
-      out.writeByte((pair / 10) << 4 | pair % 10);
-      v /= 100;
-    }
+    Dlt645Bcd.writeUnsigned(out, value, bytes);
   }
 
   /** Sign-magnitude: the magnitude as BCD with the top bit of the most significant byte set when negative. */
@@ -63,16 +59,8 @@ public final class BcdWriter {
     }
   }
 
-  private static long maxFor(int bytes) {
-    long max = 1;
-    for (int i = 0; i < bytes; i++) {
-      max *= 100;
-    }
-    return max - 1;
-  }
-
   private static long signedMax(int bytes) {
     // The top bit of the top byte carries the sign: its digit pair can reach 79 at most.
-    return maxFor(bytes - 1) + 79 * (maxFor(bytes - 1) + 1);
+    return Dlt645Bcd.maxFor(bytes - 1) + 79 * (Dlt645Bcd.maxFor(bytes - 1) + 1);
   }
 }

@@ -1,0 +1,56 @@
+package io.emms.bus;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How often and how patiently a transaction is repeated after a response timeout.
+ *
+ * <p>The delay before retry {@code n} (1-based) is {@code initialBackoff · multiplier^(n-1)}, capped at
+ * {@code maxBackoff}. Transactions that change a device are repeated only when {@code retryWrites} is set: a lost
+ * reply does not mean the device did not act.
+ *
+ * @param retries how many times a transaction is repeated after its first attempt timed out
+ * @param initialBackoff the delay before the first retry
+ * @param multiplier the factor applied to the delay for each further retry, at least 1
+ * @param maxBackoff the longest delay between attempts
+ * @param retryWrites whether transactions that change the device are repeated too
+ */
+public record RetryPolicy(
+    int retries, Duration initialBackoff, double multiplier, Duration maxBackoff, boolean retryWrites) {
+
+  /** One attempt, never repeated. */
+  public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, 1.0, Duration.ZERO, false);
+
+  /** Two retries of reads after 100 ms and 200 ms; writes are never repeated. */
+  public static final RetryPolicy DEFAULT = new RetryPolicy(2, Duration.ofMillis(100), 2.0, Duration.ofSeconds(2), false);
+
+  public RetryPolicy {
+    Objects.requireNonNull(initialBackoff, "initialBackoff");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    if (retries < 0) {
+      throw new IllegalArgumentException("retries must be >= 0, got " + retries);
+    }
+    if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
+      throw new IllegalArgumentException("back-off delays must not be negative");
+    }
+    if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+      throw new IllegalArgumentException("multiplier must be a finite number >= 1, got " + multiplier);
+    }
+  }
+
+  /** Whether a transaction that has been attempted {@code attempts} times may be sent again. */
+  public boolean mayRetry(int attempts, boolean changesDevice) {
+    return attempts <= retries && (!changesDevice || retryWrites);
+  }
+
+  /** The delay before retry {@code retry} (1 = the first repetition). */
+  public Duration backoff(int retry) {
+    if (retry < 1) {
+      throw new IllegalArgumentException("retry numbers start at 1, got " + retry);
+    }
+    double nanos = initialBackoff.toNanos() * Math.pow(multiplier, retry - 1);
+    long capped = (long) Math.min(nanos, (double) maxBackoff.toNanos());
+    return Duration.ofNanos(Math.max(0, capped));
+  }
+}
