@@ -1,5 +1,6 @@
 package io.emms.cli;
 
+import io.emms.cli.poll.PollCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,8 @@ import picocli.CommandLine.Command;
     name = "emms",
     mixinStandardHelpOptions = true,
     versionProvider = EmmsCli.Version.class,
-    description = "Electric Meter Management SDK: decode frames, simulate and read meters, analyse series.",
-    subcommands = {DecodeCommand.class, SimulateCommand.class, ReadCommand.class, AnalyzeCommand.class})
+    description = "Electric Meter Management SDK: decode frames, simulate, read and poll meters, analyse series.",
+    subcommands = {DecodeCommand.class, SimulateCommand.class, ReadCommand.class, PollCommand.class, AnalyzeCommand.class})
 public final class EmmsCli {
 
   /** Exit code for input that is not what the command expects (a bad frame, a bad CSV line). */

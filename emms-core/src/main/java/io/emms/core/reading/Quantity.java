@@ -1,6 +1,9 @@
 package io.emms.core.reading;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A measurand at a phase and tariff: "forward active energy, total, tariff 2" or "voltage, phase B".
@@ -32,6 +35,40 @@ public record Quantity(Measurand measurand, Phase phase, int tariff) {
   /** A tariff register of a meter-level energy or demand. */
   public static Quantity tariff(Measurand measurand, int tariff) {
     return new Quantity(measurand, Phase.TOTAL, tariff);
+  }
+
+  /**
+   * The quantity written as {@link #toString()} writes it: {@code ACTIVE_ENERGY_IMPORT}, {@code VOLTAGE.A},
+   * {@code ACTIVE_ENERGY_IMPORT.T2}; case-insensitive.
+   *
+   * @throws IllegalArgumentException naming the part that is not a measurand, a phase or a tariff
+   */
+  public static Quantity parse(String text) {
+    String[] parts = text.strip().toUpperCase(Locale.ROOT).split("\\.", -1);
+    Measurand measurand = parseEnum(Measurand.class, parts[0], text, "measurand");
+    Phase phase = Phase.TOTAL;
+    int tariff = 0;
+    int next = 1;
+    if (next < parts.length && !parts[next].matches("T\\d+")) {
+      phase = parseEnum(Phase.class, parts[next++], text, "phase");
+    }
+    if (next < parts.length) {
+      if (!parts[next].matches("T\\d{1,2}") || next + 1 < parts.length) {
+        throw new IllegalArgumentException("\"" + text + "\" is not a quantity: \"" + parts[next]
+            + "\" is not a tariff (T1..T63); write MEASURAND[.PHASE][.Tn], such as VOLTAGE.A");
+      }
+      tariff = Integer.parseInt(parts[next].substring(1));
+    }
+    return new Quantity(measurand, phase, tariff);
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String text, String what) {
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("\"" + text + "\" is not a quantity: \"" + name + "\" is not a " + what
+          + " (" + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
+    }
   }
 
   public Unit unit() {
