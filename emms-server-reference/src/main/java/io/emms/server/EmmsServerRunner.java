@@ -3,22 +3,26 @@ package io.emms.server;
 import io.emms.core.meter.MeterControl;
 import io.emms.core.meter.MeterException;
 import io.emms.core.meter.RelayCommand;
+import io.emms.server.acquisition.FleetAcquisition;
 import io.emms.server.command.RelayStatusSource;
 import io.emms.server.config.ServerConfig;
 import io.emms.server.db.Database;
+import io.emms.server.db.LineStore;
 import io.emms.server.db.MeterStore;
 import io.emms.server.demo.DemoFleet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** What {@code java -jar} runs: the database, the demo fleet when configured, and the server on top. */
+/**
+ * What {@code java -jar} runs: the database, the demo fleet when configured, the server, and the acquisition of
+ * the fleet stored in the database.
+ */
 final class EmmsServerRunner implements AutoCloseable {
 
-  /** How often the demo fleet is polled. */
-  static final Duration DEMO_POLL = Duration.ofSeconds(15);
+  /** How often the demo meters are polled. */
+  static final int DEMO_POLL_SECONDS = 15;
 
   private final List<AutoCloseable> resources;
   private final EmmsServer server;
@@ -37,23 +41,23 @@ final class EmmsServerRunner implements AutoCloseable {
       MeterControl control = new NoLinks();
       RelayStatusSource status = address -> CompletableFuture.failedFuture(
           new MeterException(address, "no link to this meter is configured"));
+      MeterStore meters = new MeterStore(db.dataSource());
+      LineStore lines = new LineStore(db.dataSource());
       if (config.demo()) {
-        fleet = DemoFleet.start(new MeterStore(db.dataSource()), 4, 2);
+        fleet = DemoFleet.start(meters, lines, 4, 2, DEMO_POLL_SECONDS);
         resources.add(fleet);
         control = fleet.control();
         status = fleet.relayStatus();
       }
       EmmsServer server = EmmsServer.start(config, db, control, status);
       resources.add(server);
-      if (fleet != null) {
-        fleet.poll(DEMO_POLL, r -> {
-          try {
-            server.ingest().submit(r);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-      }
+      resources.add(FleetAcquisition.start(lines, meters, r -> {
+        try {
+          server.ingest().submit(r);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
       return new EmmsServerRunner(resources, server);
     } catch (RuntimeException e) {
       new EmmsServerRunner(resources, null).close();

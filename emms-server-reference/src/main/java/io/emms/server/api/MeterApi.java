@@ -10,6 +10,7 @@ import io.emms.analytics.consumption.ConsumptionCalculator;
 import io.emms.analytics.consumption.ConsumptionConfig;
 import io.emms.analytics.consumption.ConsumptionSeries;
 import io.emms.analytics.consumption.IntervalConsumption;
+import io.emms.bus.fleet.MeterProtocols;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
 import io.emms.server.auth.Role;
@@ -21,6 +22,7 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The meter registry, readings by range and resolution, consumption, CSV export and the ingestion status. */
@@ -43,10 +45,10 @@ final class MeterApi {
     return List.of(
         new Route(GET, "/api/meters", Role.VIEWER, "List meters (search by id or address prefix)",
             List.of("search", "limit", "offset"), this::list),
-        new Route(POST, "/api/meters", Role.OPERATOR, "Add a meter {id, address, profile, siteId, lineId, pollSeconds}",
+        new Route(POST, "/api/meters", Role.OPERATOR, "Add a meter {id, address, profile, model, siteId, lineId, pollSeconds}",
             List.of(), this::create),
         new Route(GET, "/api/meters/{id}", Role.VIEWER, "One meter", List.of(), this::get),
-        new Route(PUT, "/api/meters/{id}", Role.OPERATOR, "Change a meter {address, profile, siteId, lineId, pollSeconds}",
+        new Route(PUT, "/api/meters/{id}", Role.OPERATOR, "Change a meter {address, profile, model, siteId, lineId, pollSeconds}",
             List.of(), this::update),
         new Route(DELETE, "/api/meters/{id}", Role.OPERATOR, "Remove a meter (its readings stay)", List.of(),
             this::delete),
@@ -195,7 +197,26 @@ final class MeterApi {
     String site = ref(body, "siteId");
     String line = ref(body, "lineId");
     int poll = Params.integer(body, "pollSeconds", 900, 5, 86_400);
-    return new Meter(id, address, profile.id(), site, line, poll, null, null, null);
+    return new Meter(id, address, profile.id(), model(body, profile), site, line, poll, null, null, null);
+  }
+
+  /** A Modbus meter needs its register map ({@code model}); other protocols take none. */
+  private static String model(JsonNode body, MeterProfile profile) {
+    String model = Params.text(body, "model", 32, false);
+    boolean modbus = profile == MeterProfile.MODBUS_TCP || profile == MeterProfile.MODBUS_RTU_OVER_TCP;
+    if (!modbus) {
+      if (model != null) {
+        throw ApiException.badField("model", "only Modbus meters take a register-map model");
+      }
+      return null;
+    }
+    if (model == null) {
+      throw ApiException.badField("model", "required for " + profile.id() + " (a register map such as sdm630)");
+    }
+    MeterProtocols.find("modbus").flatMap(p -> p.profileProblem(Optional.of(model))).ifPresent(problem -> {
+      throw ApiException.badField("model", problem);
+    });
+    return model;
   }
 
   private static String ref(JsonNode body, String field) {

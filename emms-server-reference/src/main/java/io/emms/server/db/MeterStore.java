@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 public final class MeterStore {
 
   private static final String COLUMNS =
-      "id, address, profile, site_id, line_id, poll_seconds, relay_state, created_at, updated_at";
+      "id, address, profile, model, site_id, line_id, poll_seconds, relay_state, created_at, updated_at";
   private final Jdbc jdbc;
 
   public MeterStore(DataSource dataSource) {
@@ -20,16 +20,16 @@ public final class MeterStore {
   /** Inserts; {@link DuplicateKeyException} when the id exists. */
   public Meter create(Meter m) {
     Instant now = Instant.now();
-    jdbc.update("INSERT INTO meter (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", m.id(), m.address(),
-        m.profile(), m.siteId(), m.lineId(), m.pollSeconds(), m.relayState(), now, now);
-    return new Meter(m.id(), m.address(), m.profile(), m.siteId(), m.lineId(), m.pollSeconds(), m.relayState(), now,
-        now);
+    jdbc.update("INSERT INTO meter (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.id(), m.address(),
+        m.profile(), m.model(), m.siteId(), m.lineId(), m.pollSeconds(), m.relayState(), now, now);
+    return new Meter(m.id(), m.address(), m.profile(), m.model(), m.siteId(), m.lineId(), m.pollSeconds(),
+        m.relayState(), now, now);
   }
 
   /** Updates everything but the id, the relay state and the creation time; false when the meter is unknown. */
   public boolean update(Meter m) {
-    return jdbc.update("UPDATE meter SET address = ?, profile = ?, site_id = ?, line_id = ?, poll_seconds = ?,"
-        + " updated_at = ? WHERE id = ?", m.address(), m.profile(), m.siteId(), m.lineId(), m.pollSeconds(),
+    return jdbc.update("UPDATE meter SET address = ?, profile = ?, model = ?, site_id = ?, line_id = ?,"
+        + " poll_seconds = ?, updated_at = ? WHERE id = ?", m.address(), m.profile(), m.model(), m.siteId(), m.lineId(), m.pollSeconds(),
         Instant.now(), m.id()) == 1;
   }
 
@@ -52,12 +52,17 @@ public final class MeterStore {
         MeterStore::map, like, like, limit, offset);
   }
 
+  /** Every meter on a line (for acquisition), ordered by id. */
+  public List<Meter> onLines() {
+    return jdbc.query("SELECT " + COLUMNS + " FROM meter WHERE line_id IS NOT NULL ORDER BY id", MeterStore::map);
+  }
+
   public boolean delete(String id) {
     return jdbc.update("DELETE FROM meter WHERE id = ?", id) == 1;
   }
 
   private static Meter map(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Meter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getInt(6), rs.getString(7), SqlTime.get(rs, 8), SqlTime.get(rs, 9));
+        rs.getString(6), rs.getInt(7), rs.getString(8), SqlTime.get(rs, 9), SqlTime.get(rs, 10));
   }
 }

@@ -1,10 +1,6 @@
 package io.emms.server.demo;
 
 import io.emms.core.meter.MeterControl;
-import io.emms.core.reading.Measurand;
-import io.emms.core.reading.Phase;
-import io.emms.core.reading.Quantity;
-import io.emms.core.reading.Reading;
 import io.emms.dlt645.client.Dlt645Client;
 import io.emms.dlt645.client.Dlt645ClientConfig;
 import io.emms.dlt645.codec.Dlt645Address;
@@ -13,12 +9,19 @@ import io.emms.dlt645.simulator.Dlt645Simulator;
 import io.emms.dlt645.simulator.LoadProfile;
 import io.emms.dlt645.simulator.SimulatedMeter;
 import io.emms.dlt645.simulator.SimulatedMeterConfig;
+import io.emms.modbus.client.ModbusMode;
+import io.emms.modbus.profile.MeterProfiles;
+import io.emms.modbus.profile.ProfiledMeterSimulator;
+import io.emms.modbus.server.ModbusServer;
 import io.emms.server.command.RelayState;
 import io.emms.server.command.RelayStatusSource;
 import io.emms.server.db.DuplicateKeyException;
+import io.emms.server.db.LineStore.LineRow;
+import io.emms.server.db.LineStore;
 import io.emms.server.db.MeterStore;
 import io.emms.server.registry.Meter;
 import io.emms.server.registry.MeterProfile;
+import io.emms.simulator.SimulatedMeters;
 import io.emms.transport.tcp.ReconnectPolicy;
 import io.emms.transport.tcp.TcpClientConfig;
 import io.emms.transport.tcp.TcpClientLink;
@@ -28,59 +31,49 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Simulated DL/T 645 meters (both editions) served on a loopback TCP port and read by a real DL/T 645 client over
- * it: the demo fleet the server starts by default. The meters are added to the registry (ids {@code demo-*}),
- * polled at a fixed interval, and their relays answer commands through the same client, with the relay position
+ * The demo fleet the server starts by default: simulated meters that really talk their protocols over loopback
+ * TCP, registered with their lines in the database so that the server's acquisition polls them like any other:
+ * <ul>
+ *   <li>line {@code demo-dlt645}: DL/T 645 meters of both editions behind a TCP gateway ({@code tcp://});
+ *   <li>line {@code demo-modbus-tcp}: a Modbus TCP meter (SDM630 register map, unit 1);
+ *   <li>line {@code demo-mixed}: a DL/T 645-2007 meter and two Modbus RTU meters on one line behind a transparent
+ *       gateway ({@code rtu-over-tcp://}).
+ * </ul>
+ * The DL/T 645 meters' relays answer commands through a DL/T 645 client of their own, with the relay position
  * read back from status word 3.
- *
- * <p>This is the server's interim acquisition: a small fixed poller for the demo meters only, until the fleet
- * stored in the database is run by the emms-bus fleet poller.
  */
 public final class DemoFleet implements AutoCloseable {
 
   /** Status word 3 (DI 04000503), bit 4: the load switch is open. */
   private static final int STATUS_WORD_3 = 0x04000503;
   private static final int RELAY_OPEN_BIT = 0x10;
-  private static final List<Quantity> POLLED = List.of(
-      Quantity.total(Measurand.ACTIVE_ENERGY_IMPORT),
-      Quantity.of(Measurand.VOLTAGE, Phase.A),
-      Quantity.of(Measurand.CURRENT, Phase.A),
-      Quantity.total(Measurand.ACTIVE_POWER));
   private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);
 
-  private final TcpLinkServer server;
-  private final TcpClientLink link;
+  private final List<AutoCloseable> resources;
   private final Dlt645Client client;
   private final List<Meter> meters;
-  private final ScheduledExecutorService poller;
 
-  private DemoFleet(TcpLinkServer server, TcpClientLink link, Dlt645Client client, List<Meter> meters) {
-    this.server = server;
-    this.link = link;
+  private DemoFleet(List<AutoCloseable> resources, Dlt645Client client, List<Meter> meters) {
+    this.resources = resources;
     this.client = client;
     this.meters = meters;
-    this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "emms-demo-poller");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /**
-   * Starts the simulated meters and the client, and registers the meters.
+   * Starts the simulated meters, registers them and their lines, and connects the relay-control client.
    *
-   * @param count2007 meters of the 2007 edition
-   * @param count1997 meters of the 1997 edition
+   * @param count2007 DL/T 645-2007 meters on the DL/T 645 line
+   * @param count1997 DL/T 645-1997 meters on the DL/T 645 line
+   * @param pollSeconds how often the acquisition should read each demo meter
    */
-  public static DemoFleet start(MeterStore registry, int count2007, int count1997) {
+  public static DemoFleet start(MeterStore registry, LineStore lines, int count2007, int count1997,
+      int pollSeconds) {
+    List<AutoCloseable> resources = new ArrayList<>();
     List<SimulatedMeter> simulated = new ArrayList<>();
     List<Meter> meters = new ArrayList<>();
     for (int i = 0; i < count2007 + count1997; i++) {
@@ -93,22 +86,53 @@ public final class DemoFleet implements AutoCloseable {
           .seed(645 + i)
           .build()));
       MeterProfile profile = edition2007 ? MeterProfile.DLT645_2007 : MeterProfile.DLT645_1997;
-      meters.add(register(registry, new Meter("demo-" + address, address, profile.id(), "demo-site", "demo-tcp",
-          15, null, null, null)));
+      meters.add(register(registry, new Meter("demo-" + address, address, profile.id(), null, "demo-site",
+          "demo-dlt645", pollSeconds, null, null, null)));
     }
     SimulatedMeter[] served = simulated.toArray(SimulatedMeter[]::new);
-    TcpLinkServer server = new TcpLinkServer(TcpServerConfig.builder().port(0).build(),
-        l -> Dlt645Simulator.attach(l, served).start());
-    server.start().join();
-    TcpClientLink link = new TcpClientLink(TcpClientConfig.builder("127.0.0.1", server.port())
+    TcpLinkServer dlt645 = listen(resources, l -> Dlt645Simulator.attach(l, served).start());
+    lines.upsert(new LineRow("demo-dlt645", "tcp", "tcp://127.0.0.1:" + dlt645.port()));
+
+    ProfiledMeterSimulator sdm630 = new ProfiledMeterSimulator(MeterProfiles.find("sdm630").orElseThrow(), 645)
+        .start(Duration.ofSeconds(1));
+    resources.add(sdm630);
+    ModbusServer modbus = ModbusServer.create(ModbusMode.TCP, 1, sdm630.service());
+    resources.add(modbus);
+    TcpLinkServer modbusTcp = listen(resources, modbus::attach);
+    lines.upsert(new LineRow("demo-modbus-tcp", "tcp", "tcp://127.0.0.1:" + modbusTcp.port()));
+    register(registry, new Meter("demo-sdm630", "1", MeterProfile.MODBUS_TCP.id(), "sdm630", "demo-site",
+        "demo-modbus-tcp", pollSeconds, null, null, null));
+
+    List<String> mixed = List.of("dlt645-2007:000000646001", "modbus:2:ddsu666", "modbus:3:sdm120");
+    TcpLinkServer gateway = listen(resources, l -> SimulatedMeters.of(mixed, 645).responder().attach(l));
+    lines.upsert(new LineRow("demo-mixed", "rtu-over-tcp", "rtu-over-tcp://127.0.0.1:" + gateway.port()));
+    register(registry, new Meter("demo-mixed-645", "000000646001", MeterProfile.DLT645_2007.id(), null,
+        "demo-site", "demo-mixed", pollSeconds, null, null, null));
+    register(registry, new Meter("demo-ddsu666", "2", MeterProfile.MODBUS_RTU_OVER_TCP.id(), "ddsu666",
+        "demo-site", "demo-mixed", pollSeconds, null, null, null));
+    register(registry, new Meter("demo-sdm120", "3", MeterProfile.MODBUS_RTU_OVER_TCP.id(), "sdm120",
+        "demo-site", "demo-mixed", pollSeconds, null, null, null));
+
+    TcpClientLink link = new TcpClientLink(TcpClientConfig.builder("127.0.0.1", dlt645.port())
         .reconnect(ReconnectPolicy.never()).build());
     Dlt645Client client = Dlt645Client.create(link, Dlt645ClientConfig.builder().build());
     for (SimulatedMeter m : simulated) {
       client.register(m.address(), m.edition());
     }
     client.connect().join();
-    log.info("Demo fleet: {} DL/T 645 meters on tcp:127.0.0.1:{}", served.length, server.port());
-    return new DemoFleet(server, link, client, meters);
+    resources.add(link);
+    resources.add(client);
+    log.info("Demo fleet: {} DL/T 645 meters on tcp:{}, a Modbus TCP meter on tcp:{}, a mixed line on {}",
+        served.length, dlt645.port(), modbusTcp.port(), gateway.port());
+    return new DemoFleet(resources, client, meters);
+  }
+
+  private static TcpLinkServer listen(List<AutoCloseable> resources,
+      Consumer<? super io.emms.transport.tcp.TcpServerLink> handler) {
+    TcpLinkServer server = new TcpLinkServer(TcpServerConfig.builder().port(0).build(), handler);
+    server.start().join();
+    resources.add(server);
+    return server;
   }
 
   private static Meter register(MeterStore registry, Meter m) {
@@ -116,27 +140,6 @@ public final class DemoFleet implements AutoCloseable {
       return registry.create(m);
     } catch (DuplicateKeyException e) {
       return registry.byId(m.id()).orElse(m);
-    }
-  }
-
-  /** Polls every meter now and then every {@code interval}, handing each reading (under its registry id) on. */
-  public void poll(Duration interval, Consumer<Reading> sink) {
-    poller.scheduleAtFixedRate(() -> pollOnce(sink), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void pollOnce(Consumer<Reading> sink) {
-    for (Meter m : meters) {
-      try {
-        for (Reading r : client.read(m.address(), POLLED).get(30, TimeUnit.SECONDS)) {
-          sink.accept(new Reading(m.id(), r.quantity(), r.value(), r.timestamp(), r.quality()));
-        }
-      } catch (Exception e) {
-        log.warn("Demo poll of {} failed: {}", m.id(), e.toString());
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
     }
   }
 
@@ -159,16 +162,19 @@ public final class DemoFleet implements AutoCloseable {
     };
   }
 
-  /** The demo meters as registered. */
+  /** The DL/T 645 demo meters whose relays can be commanded, as registered. */
   public List<Meter> meters() {
     return meters;
   }
 
   @Override
   public void close() {
-    poller.shutdownNow();
-    client.close();
-    link.close();
-    server.close();
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("Demo fleet: closing {} failed: {}", resources.get(i), e.toString());
+      }
+    }
   }
 }

@@ -34,7 +34,7 @@ class MeterApiTest {
     assertThat(got.get("profile").asText()).isEqualTo("dlt645-2007");
     assertThat(got.get("pollSeconds").asInt()).isEqualTo(900);
     HttpResponse<String> put = op.put("/api/meters/crud-1",
-        "{\"address\":\"17\",\"profile\":\"modbus-tcp\",\"pollSeconds\":60}");
+        "{\"address\":\"17\",\"profile\":\"modbus-tcp\",\"model\":\"sdm630\",\"pollSeconds\":60}");
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(op.json(put).get("address").asText()).isEqualTo("17");
     assertThat(op.delete("/api/meters/crud-1").statusCode()).isEqualTo(204);
@@ -48,6 +48,9 @@ class MeterApiTest {
     assertField(op, op.post("/api/meters", meter("bad-addr", "12345", "dlt645-2007")), 400, "address");
     assertField(op, op.post("/api/meters", meter("bad-unit", "248", "modbus-tcp")), 400, "address");
     assertField(op, op.post("/api/meters", meter("bad-prof", "000000000201", "iec-62056")), 400, "profile");
+    assertField(op, op.post("/api/meters", meter("no-model", "7", "modbus-tcp")), 400, "model");
+    assertField(op, op.post("/api/meters", "{\"id\":\"bad-model\",\"address\":\"7\",\"profile\":\"modbus-tcp\","
+        + "\"model\":\"sdm999\"}"), 400, "model");
     assertField(op, op.post("/api/meters", meter("dup-1", "000000000202", "dlt645-2007")), 409, "id");
     assertField(op, op.post("/api/meters", meter("bad id!", "000000000202", "dlt645-2007")), 400, "id");
     assertField(op, op.post("/api/meters", "{\"id\":\"x1\",\"address\":\"000000000202\"}"), 400, "profile");

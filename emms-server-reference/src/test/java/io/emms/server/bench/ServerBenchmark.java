@@ -98,7 +98,7 @@ public final class ServerBenchmark {
         .withLoginAttemptsPerMinute(1000);
     try (EmmsServer server = EmmsServer.start(config, db, meters, meters)) {
       server.auth().createUser("bench", "bench-viewer", "bench password 1", Role.VIEWER);
-      server.meters().create(new io.emms.server.registry.Meter("lat-1", "000000000001", "dlt645-2007", null, null,
+      server.meters().create(new io.emms.server.registry.Meter("lat-1", "000000000001", "dlt645-2007", null, null, null,
           900, null, null, null));
       Instant month = Instant.parse("2026-03-01T00:00:00Z");
       for (int i = 0; i < 31 * 96; i++) {
