@@ -13,6 +13,7 @@ import io.emms.server.db.AuditLog;
 import io.emms.server.db.CommandStore;
 import io.emms.server.db.Database;
 import io.emms.server.db.EmbeddedMariaDb;
+import io.emms.server.db.LineStore;
 import io.emms.server.db.MeterStore;
 import io.emms.server.db.ReadingStore;
 import io.emms.server.db.SessionStore;
@@ -85,8 +86,8 @@ public final class EmmsServer implements AutoCloseable {
       commands.recover();
       FirstAdminSetup setup = new FirstAdminSetup();
       String setupToken = users.count() == 0 ? setup.issue() : null;
-      ApiServer api = ApiServer.start(new ApiDependencies(auth, users, meters, readings, commands, commandStore, audit,
-          ingest::stats, config.tls(), setup), config.httpHost(), config.httpPort());
+      ApiServer api = ApiServer.start(new ApiDependencies(auth, users, meters, new LineStore(ds), readings, commands,
+          commandStore, audit, ingest::stats, config.tls(), setup), config.httpHost(), config.httpPort());
       resources.add(api);
       return new EmmsServer(resources, db, ingest, api, auth, meters, setupToken);
     } catch (RuntimeException e) {

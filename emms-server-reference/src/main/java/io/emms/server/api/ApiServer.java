@@ -42,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new AccountApi(deps).routes());
     routes.addAll(new MeterApi(deps).routes());
+    routes.addAll(new LineApi(deps).routes());
     routes.addAll(new CommandApi(deps).routes());
     String openApi = OpenApiDocument.render(routes);
     Javalin app = Javalin.create(config -> {

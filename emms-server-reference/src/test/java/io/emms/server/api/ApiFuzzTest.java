@@ -19,7 +19,8 @@ class ApiFuzzTest {
   private static final List<String> PATHS = List.of("/api/login", "/api/logout", "/api/me", "/api/me/password",
       "/api/users", "/api/users/%s", "/api/users/%s/password", "/api/audit", "/api/meters", "/api/meters/%s",
       "/api/meters/%s/readings", "/api/meters/%s/readings.csv", "/api/meters/%s/consumption",
-      "/api/meters/%s/commands", "/api/commands/%s", "/api/status", "/openapi.json", "/api/%s");
+      "/api/meters/%s/commands", "/api/commands/%s", "/api/status", "/openapi.json", "/api/%s", "/api/lines",
+      "/api/lines/%s");
   private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
   private static final List<String> WORDS = List.of("", "1", "-1", "0", "fuzz-1", "000000000601", "%00", "..%2F..",
       "a%20b", "99999999999999999999", "null", "true", "'; DROP TABLE meter; --", "%E2%82%AC", "\u00e9");
@@ -33,7 +34,8 @@ class ApiFuzzTest {
       "{\"action\":\"TRIP\",\"reason\":\"fuzz\",\"idempotencyKey\":\"fuzz\"}",
       "{\"action\":\"TRIP\",\"reason\":\"" + "r".repeat(600) + "\",\"idempotencyKey\":\"f2\"}",
       "{\"pollSeconds\":1e400,\"validitySeconds\":-1}", "{\"role\":\"root\",\"username\":\"a\",\"password\":\"b\"}",
-      "{\"a\":", "\u0000\u0001", "{\"id\":\"" + "x".repeat(5000) + "\"}");
+      "{\"a\":", "\u0000\u0001", "{\"id\":\"l1\",\"link\":\"tcp://127.0.0.1:1\"}",
+      "{\"id\":\"l2\",\"link\":\"gopher://x\"}", "{\"id\":\"" + "x".repeat(5000) + "\"}");
 
   @Test
   void randomRequestsNeverCrashTheServerOrLeakInternals() {

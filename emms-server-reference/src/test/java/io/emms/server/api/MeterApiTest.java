@@ -68,6 +68,19 @@ class MeterApiTest {
   }
 
   @Test
+  void linesAreAddedWithACheckedLinkUriAndRemoved() {
+    Client op = server.signedIn(Role.OPERATOR);
+    assertThat(op.post("/api/lines", "{\"id\":\"line-1\",\"link\":\"tcp://10.0.0.7:8899\"}").statusCode())
+        .isEqualTo(201);
+    assertField(op, op.post("/api/lines", "{\"id\":\"line-1\",\"link\":\"tcp://10.0.0.8:8899\"}"), 409, "id");
+    assertField(op, op.post("/api/lines", "{\"id\":\"line-2\",\"link\":\"gopher://x\"}"), 400, "link");
+    assertField(op, op.post("/api/lines", "{\"id\":\"line-3\",\"link\":\"no scheme\"}"), 400, "link");
+    assertThat(op.json(op.get("/api/lines")).get("items").toString()).contains("tcp://10.0.0.7:8899");
+    assertThat(server.signedIn(Role.VIEWER).delete("/api/lines/line-1").statusCode()).isEqualTo(403);
+    assertThat(op.delete("/api/lines/line-1").statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void listsArePagedAndSearchable() {
     Client op = server.signedIn(Role.OPERATOR);
     for (int i = 0; i < 5; i++) {
