@@ -15,7 +15,6 @@ import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
 import io.emms.server.auth.Role;
 import io.emms.server.db.DuplicateKeyException;
-import io.emms.server.db.QuantityKeys;
 import io.emms.server.registry.Meter;
 import io.emms.server.registry.MeterProfile;
 import io.javalin.http.Context;
@@ -116,12 +115,12 @@ final class MeterApi {
     Resolution res = Resolution.parse(ctx.queryParam("resolution"));
     Params.Page page = Params.page(ctx);
     List<Reading> raw = res == Resolution.RAW
-        ? deps.readings().range(m.id(), QuantityKeys.key(q), r.from(), r.to(), page.offset() + page.limit() + 1)
-        : deps.readings().range(m.id(), QuantityKeys.key(q), r.from(), r.to(), MAX_READINGS);
+        ? deps.readings().range(m.id(), q, r.from(), r.to(), page.offset() + page.limit() + 1)
+        : deps.readings().range(m.id(), q, r.from(), r.to(), MAX_READINGS);
     List<Reading> rows = res.apply(raw, q);
     List<Map<String, Object>> items = rows.stream().skip(page.offset()).limit(page.limit())
         .map(MeterApi::view).toList();
-    ctx.json(Map.of("meter", m.id(), "quantity", QuantityKeys.key(q), "unit", q.unit().name(),
+    ctx.json(Map.of("meter", m.id(), "quantity", q.toString(), "unit", q.unit().name(),
         "resolution", res.label(), "items", items, "limit", page.limit(), "offset", page.offset(),
         "more", rows.size() > page.offset() + page.limit()));
   }
@@ -131,12 +130,12 @@ final class MeterApi {
     Quantity q = quantity(ctx);
     Params.Range r = Params.range(ctx);
     StringBuilder out = new StringBuilder("meter,quantity,time,value,quality\n");
-    for (Reading x : deps.readings().range(m.id(), QuantityKeys.key(q), r.from(), r.to(), MAX_READINGS)) {
-      out.append(m.id()).append(',').append(QuantityKeys.key(q)).append(',').append(x.timestamp()).append(',')
+    for (Reading x : deps.readings().range(m.id(), q, r.from(), r.to(), MAX_READINGS)) {
+      out.append(m.id()).append(',').append(q.toString()).append(',').append(x.timestamp()).append(',')
           .append(x.value() == null ? "" : x.value().toPlainString()).append(',').append(x.quality()).append('\n');
     }
     ctx.contentType("text/csv; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"" + m.id() + "-" + QuantityKeys.key(q) + ".csv\"")
+        .header("Content-Disposition", "attachment; filename=\"" + m.id() + "-" + q.toString() + ".csv\"")
         .result(out.toString());
   }
 
@@ -147,7 +146,7 @@ final class MeterApi {
       throw ApiException.badField("quantity", "not an energy register");
     }
     Params.Range r = Params.range(ctx);
-    List<Reading> raw = deps.readings().range(m.id(), QuantityKeys.key(q), r.from(), r.to(), MAX_READINGS);
+    List<Reading> raw = deps.readings().range(m.id(), q, r.from(), r.to(), MAX_READINGS);
     ConsumptionSeries series = new ConsumptionCalculator(ConsumptionConfig.defaults()).compute(raw, List.of());
     BigDecimal total = BigDecimal.ZERO;
     List<Map<String, Object>> items = new java.util.ArrayList<>();
@@ -162,7 +161,7 @@ final class MeterApi {
       v.put("flags", c.flags());
       items.add(v);
     }
-    ctx.json(Map.of("meter", m.id(), "quantity", QuantityKeys.key(q), "unit", q.unit().name(), "total", total,
+    ctx.json(Map.of("meter", m.id(), "quantity", q.toString(), "unit", q.unit().name(), "total", total,
         "intervals", items));
   }
 
@@ -178,7 +177,7 @@ final class MeterApi {
   private static Quantity quantity(Context ctx) {
     String key = ctx.queryParam("quantity");
     try {
-      return QuantityKeys.parse(key == null || key.isEmpty() ? DEFAULT_QUANTITY : key);
+      return Quantity.parse(key == null || key.isEmpty() ? DEFAULT_QUANTITY : key);
     } catch (IllegalArgumentException e) {
       throw ApiException.badField("quantity", "unknown quantity (e.g. ACTIVE_ENERGY_IMPORT, VOLTAGE.A, "
           + "ACTIVE_ENERGY_IMPORT.T1)");

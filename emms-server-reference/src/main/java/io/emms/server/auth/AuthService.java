@@ -83,6 +83,7 @@ public final class AuthService {
       throw new AuthException(401, "wrong username or password");
     }
     users.clearFailures(u.id());
+    sessions.deleteExpired(now);
     String token = randomHex(32);
     String csrf = randomHex(32);
     String hash = sha256(token);

@@ -90,13 +90,6 @@ public record ServerConfig(
         commandTimeout, demo, attempts);
   }
 
-  /** A copy using an external database. */
-  public ServerConfig withDatabase(String url, String user, String password) {
-    return new ServerConfig(dataDir, httpHost, httpPort, url, user, password,
-        embeddedDatabasePort, ingestBatchSize, ingestQueueCapacity, ingestBufferCapacity, sessionTtl, tls,
-        commandTimeout, demo, loginAttemptsPerMinute);
-  }
-
   private static void checkPort(String name, int port) {
     if (port < 0 || port > 65535) {
       throw new ConfigException(name, "must be 0..65535, got " + port);

@@ -1,6 +1,7 @@
 package io.emms.server.db;
 
 import io.emms.core.reading.Quality;
+import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +47,7 @@ public final class ReadingStore {
         int i = 1;
         for (Reading r : readings) {
           ps.setString(i++, r.meterId());
-          ps.setString(i++, QuantityKeys.key(r.quantity()));
+          ps.setString(i++, r.quantity().toString());
           SqlTime.set(ps, i++, r.timestamp());
           ps.setBigDecimal(i++, r.value());
           ps.setString(i++, r.quality().name());
@@ -65,13 +66,12 @@ public final class ReadingStore {
   /**
    * Readings of one meter and quantity in {@code [from, to)}, oldest first, at most {@code limit}.
    */
-  public List<Reading> range(String meterId, String quantityKey, Instant from, Instant to, int limit) {
+  public List<Reading> range(String meterId, Quantity quantity, Instant from, Instant to, int limit) {
     String sql = "SELECT ts, value, quality FROM reading WHERE meter_id = ? AND quantity = ? AND ts >= ? AND ts < ?"
         + " ORDER BY ts LIMIT ?";
-    var quantity = QuantityKeys.parse(quantityKey);
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, meterId);
-      ps.setString(2, quantityKey);
+      ps.setString(2, quantity.toString());
       SqlTime.set(ps, 3, from);
       SqlTime.set(ps, 4, to);
       ps.setInt(5, limit);

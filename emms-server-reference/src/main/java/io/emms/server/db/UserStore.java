@@ -54,10 +54,6 @@ public final class UserStore {
         passwordHash, id);
   }
 
-  public void setRole(long id, Role role) {
-    jdbc.update("UPDATE app_user SET role = ? WHERE id = ?", role.name(), id);
-  }
-
   /** Counts a failed sign-in; locks the account until {@code lockUntil} when that is not null. */
   public void recordFailure(long id, Instant lockUntil) {
     jdbc.update("UPDATE app_user SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?",

@@ -78,13 +78,6 @@ public final class IngestPipeline implements AutoCloseable {
     accepted.incrementAndGet();
   }
 
-  /** Queues readings in order, waiting while the queue is full. */
-  public void submitAll(List<Reading> readings) throws InterruptedException {
-    for (Reading r : readings) {
-      submit(r);
-    }
-  }
-
   public IngestStats stats() {
     return new IngestStats(accepted.get(), written.get(), spilled.get(), backlogSize, failedWrites.get());
   }

@@ -1,8 +1,8 @@
 package io.emms.server.ingest.internal;
 
 import io.emms.core.reading.Quality;
+import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
-import io.emms.server.db.QuantityKeys;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -103,13 +103,13 @@ public final class SpillFile {
   }
 
   static String line(Reading r) {
-    return escape(r.meterId()) + '\t' + QuantityKeys.key(r.quantity()) + '\t' + r.timestamp().toEpochMilli() + '\t'
+    return escape(r.meterId()) + '\t' + r.quantity().toString() + '\t' + r.timestamp().toEpochMilli() + '\t'
         + (r.value() == null ? "" : r.value().toPlainString()) + '\t' + r.quality().name();
   }
 
   static Reading parse(String line) {
     String[] f = line.split("\t", -1);
-    return new Reading(unescape(f[0]), QuantityKeys.parse(f[1]), f[3].isEmpty() ? null : new BigDecimal(f[3]),
+    return new Reading(unescape(f[0]), Quantity.parse(f[1]), f[3].isEmpty() ? null : new BigDecimal(f[3]),
         Instant.ofEpochMilli(Long.parseLong(f[2])), Quality.valueOf(f[4]));
   }
 
