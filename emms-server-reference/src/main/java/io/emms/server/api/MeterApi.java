@@ -10,6 +10,11 @@ import io.emms.analytics.consumption.ConsumptionCalculator;
 import io.emms.analytics.consumption.ConsumptionConfig;
 import io.emms.analytics.consumption.ConsumptionSeries;
 import io.emms.analytics.consumption.IntervalConsumption;
+import io.emms.analytics.vee.EstimatedSeries;
+import io.emms.analytics.vee.IntervalData;
+import io.emms.analytics.vee.VeeConfig;
+import io.emms.analytics.vee.VeeEngine;
+import io.emms.analytics.vee.VeeResult;
 import io.emms.bus.fleet.MeterProtocols;
 import io.emms.core.reading.Quantity;
 import io.emms.core.reading.Reading;
@@ -32,6 +37,9 @@ final class MeterApi {
   private static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern REF_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final String DEFAULT_QUANTITY = "ACTIVE_ENERGY_IMPORT";
+  private static final java.time.Duration VEE_INTERVAL = java.time.Duration.ofMinutes(15);
+  /** A month of 15-minute intervals. */
+  private static final int MAX_VEE_INTERVALS = 31 * 96;
 
   private final ApiDependencies deps;
 
@@ -58,6 +66,9 @@ final class MeterApi {
             this::csv),
         new Route(GET, "/api/meters/{id}/consumption", Role.VIEWER,
             "Interval consumption of an energy register across rollovers and resets", range, this::consumption),
+        new Route(GET, "/api/meters/{id}/vee", Role.VIEWER,
+            "Validation and estimation of 15-minute consumption (gaps estimated and marked ESTIMATED)", range,
+            this::vee),
         new Route(GET, "/api/status", Role.VIEWER, "Ingestion counters", List.of(), this::status));
   }
 
@@ -163,6 +174,53 @@ final class MeterApi {
     }
     ctx.json(Map.of("meter", m.id(), "quantity", q.toString(), "unit", q.unit().name(), "total", total,
         "intervals", items));
+  }
+
+  private void vee(Context ctx) {
+    Meter m = meter(ctx);
+    Quantity q = quantity(ctx);
+    if (!q.measurand().cumulative()) {
+      throw ApiException.badField("quantity", "not an energy register");
+    }
+    Params.Range r = Params.range(ctx);
+    long slot = VEE_INTERVAL.toMillis();
+    long first = Math.floorDiv(r.from().toEpochMilli() + slot - 1, slot) * slot;
+    int n = (int) Math.max(0, (r.to().toEpochMilli() - first) / slot);
+    if (n > MAX_VEE_INTERVALS) {
+      throw ApiException.badField("to", "at most " + MAX_VEE_INTERVALS + " intervals of 15 minutes");
+    }
+    long[] starts = new long[n];
+    double[] energy = new double[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = first + i * slot;
+      energy[i] = Double.NaN;
+    }
+    List<Reading> raw = deps.readings().range(m.id(), q, r.from(), r.to(), MAX_READINGS);
+    for (IntervalConsumption c : new ConsumptionCalculator(ConsumptionConfig.defaults()).compute(raw, List.of())
+        .intervals()) {
+      long start = c.start().toEpochMilli();
+      if (c.known() && c.duration().equals(VEE_INTERVAL) && start >= first && (start - first) % slot == 0
+          && (start - first) / slot < n) {
+        energy[(int) ((start - first) / slot)] = c.energy().doubleValue();
+      }
+    }
+    VeeEngine engine = new VeeEngine(VeeConfig.defaults());
+    IntervalData data = IntervalData.of(m.id(), VEE_INTERVAL, starts, energy);
+    VeeResult result = engine.validate(data);
+    EstimatedSeries estimated = engine.estimate(data, result);
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    for (int i = 0; i < estimated.size(); i++) {
+      Map<String, Object> v = new java.util.LinkedHashMap<>();
+      v.put("start", java.time.Instant.ofEpochMilli(estimated.startMillis()[i]));
+      double e = estimated.values()[i];
+      v.put("energy", Double.isNaN(e) ? null : e);
+      v.put("quality", estimated.quality()[i]);
+      items.add(v);
+    }
+    List<Map<String, Object>> findings = result.findings().stream().map(f -> Map.<String, Object>of(
+        "rule", f.rule(), "time", f.timestamp(), "message", f.message())).toList();
+    ctx.json(Map.of("meter", m.id(), "quantity", q.toString(), "estimated", estimated.estimatedCount(),
+        "findings", findings, "items", items));
   }
 
   private void status(Context ctx) {

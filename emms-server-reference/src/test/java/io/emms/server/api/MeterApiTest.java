@@ -68,6 +68,27 @@ class MeterApiTest {
   }
 
   @Test
+  void veeEstimatesAShortGapAndMarksItEstimated() throws Exception {
+    Client op = server.signedIn(Role.OPERATOR);
+    op.post("/api/meters", meter("vee-1", "000000000402", "dlt645-2007"));
+    Instant day = Instant.parse("2026-02-03T00:00:00Z");
+    for (int i = 0; i <= 96; i++) {
+      if (i == 40 || i == 41) {
+        continue; // two register reads missing: a 45-minute interval, three 15-minute slots unknown
+      }
+      server.server.ingest().submit(Reading.valid("vee-1", Quantity.total(Measurand.ACTIVE_ENERGY_IMPORT),
+          new BigDecimal("100.00").add(BigDecimal.valueOf(i, 1)), day.plus(Duration.ofMinutes(15L * i))));
+    }
+    assertThat(server.server.ingest().awaitWritten(Duration.ofSeconds(30))).isTrue();
+    JsonNode vee = op.json(op.get("/api/meters/vee-1/vee?from=2026-02-03T00:00:00Z&to=2026-02-04T00:00:00Z"));
+    assertThat(vee.get("items")).hasSize(96);
+    assertThat(vee.get("estimated").asInt()).isEqualTo(3);
+    assertThat(vee.get("items").get(40).get("quality").asText()).isEqualTo("ESTIMATED");
+    assertThat(vee.get("items").get(40).get("energy").asDouble()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(vee.get("items").get(10).get("quality").asText()).isEqualTo("VALID");
+  }
+
+  @Test
   void linesAreAddedWithACheckedLinkUriAndRemoved() {
     Client op = server.signedIn(Role.OPERATOR);
     assertThat(op.post("/api/lines", "{\"id\":\"line-1\",\"link\":\"tcp://10.0.0.7:8899\"}").statusCode())
