@@ -1,6 +1,5 @@
 package io.emms.analytics.cluster;
 
-import io.emms.analytics.cluster.internal.SquaredEuclidean;
 import java.util.Objects;
 
 /**

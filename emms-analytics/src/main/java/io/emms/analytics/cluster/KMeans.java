@@ -1,8 +1,5 @@
 package io.emms.analytics.cluster;
 
-import io.emms.analytics.cluster.internal.ChunkedExecutor;
-import io.emms.analytics.cluster.internal.KMeansEngine;
-import io.emms.analytics.cluster.internal.Seeding;
 import java.util.Objects;
 import java.util.SplittableRandom;
 

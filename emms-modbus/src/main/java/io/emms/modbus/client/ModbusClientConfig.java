@@ -1,6 +1,5 @@
 package io.emms.modbus.client;
 
-import io.emms.modbus.internal.FrameSource;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -50,6 +49,9 @@ public record ModbusClientConfig(
     return new Builder();
   }
 
+  /** The RTU line silence that ends a frame unless configured otherwise; see {@link Builder#rtuIdleGap} for why. */
+  public static final Duration DEFAULT_RTU_IDLE_GAP = Duration.ofMillis(20);
+
   /** The number of requests actually allowed in flight: {@link #maxInFlight()}, or 1 for serial framings. */
   public int effectiveMaxInFlight() {
     return mode.pipelined() ? maxInFlight : 1;
@@ -63,7 +65,7 @@ public record ModbusClientConfig(
     private Duration retryBackoff = Duration.ofMillis(50);
     private boolean retryWrites;
     private int maxInFlight = 64;
-    private Duration rtuIdleGap = FrameSource.DEFAULT_RTU_IDLE_GAP;
+    private Duration rtuIdleGap = DEFAULT_RTU_IDLE_GAP;
 
     private Builder() {}
 

@@ -36,9 +36,6 @@ import java.util.function.Predicate;
  */
 public final class FrameSource implements LinkListener {
 
-  /** The RTU line silence that ends a frame unless configured otherwise; see ModbusClientConfig for why 20 ms. */
-  public static final Duration DEFAULT_RTU_IDLE_GAP = Duration.ofMillis(20);
-
   /** Heap cumulation without leak tracking: a client closed while its link still delivers cannot leak native memory. */
   private static final ByteBufAllocator CUMULATION = new UnpooledByteBufAllocator(false, true);
 

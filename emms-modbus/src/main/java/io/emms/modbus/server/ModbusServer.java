@@ -2,6 +2,7 @@ package io.emms.modbus.server;
 
 import io.emms.core.link.Link;
 import io.emms.core.link.LinkListener;
+import io.emms.modbus.client.ModbusClientConfig;
 import io.emms.modbus.client.ModbusMode;
 import io.emms.modbus.frame.AsciiFrameEncoder;
 import io.emms.modbus.frame.FramingStats;
@@ -277,7 +278,7 @@ public final class ModbusServer implements AutoCloseable {
   public static final class Builder {
     private final ModbusMode mode;
     private final ModbusService[] units = new ModbusService[256];
-    private Duration rtuIdleGap = FrameSource.DEFAULT_RTU_IDLE_GAP;
+    private Duration rtuIdleGap = ModbusClientConfig.DEFAULT_RTU_IDLE_GAP;
 
     private Builder(ModbusMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");

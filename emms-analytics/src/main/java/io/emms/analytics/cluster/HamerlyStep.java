@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 /**
  * Hamerly's algorithm: per point an upper bound on the distance to its own centre and one lower bound on the

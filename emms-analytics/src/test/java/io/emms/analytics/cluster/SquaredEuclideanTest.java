@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 import java.util.SplittableRandom;
 
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * is the best of {@code 2 + ⌊ln k⌋} candidates drawn with probability ∝ D², best meaning the lowest resulting
  * potential Σ D². Sums run in fixed chunk order, so the seeds depend on the seed only, not on the thread count.
  */
-public final class Seeding {
+final class Seeding {
 
   private Seeding() {}
 

@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs a pass over {@code n} rows as fixed chunks. The chunk boundaries depend on {@code n} only, never on the
  * thread count, so per-chunk partial results reduced in chunk order are identical for any number of threads.
  */
-public final class ChunkedExecutor implements AutoCloseable {
+final class ChunkedExecutor implements AutoCloseable {
 
   private static final int MIN_CHUNK_ROWS = 1024;
   private static final int MAX_CHUNKS = 64;

@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 /**
  * The assignment half of a k-means iteration. Implementations must pick, for every point, the same centre as a

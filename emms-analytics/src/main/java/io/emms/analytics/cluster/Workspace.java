@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 /** The state one k-means run shares between its driver and its assignment step. */
 final class Workspace {

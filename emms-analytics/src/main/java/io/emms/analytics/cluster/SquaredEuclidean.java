@@ -1,10 +1,10 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 /**
  * The one distance kernel every k-means variant and score uses, so that equal inputs give bit-identical distances
  * whichever algorithm asks.
  */
-public final class SquaredEuclidean {
+final class SquaredEuclidean {
 
   private SquaredEuclidean() {}
 

@@ -1,7 +1,5 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
-import io.emms.analytics.cluster.KMeansAlgorithm;
-import io.emms.analytics.cluster.KMeansResult;
 import java.util.Arrays;
 
 /**
@@ -9,7 +7,7 @@ import java.util.Arrays;
  * all algorithms and sum in a fixed chunk order, so Lloyd, Hamerly and Elkan produce bit-identical results from
  * the same start, for any thread count: they make the same moves, so the same sums.
  */
-public final class KMeansEngine {
+final class KMeansEngine {
   private final Workspace ws;
   private final ChunkedExecutor exec;
   private final AssignmentStep step;

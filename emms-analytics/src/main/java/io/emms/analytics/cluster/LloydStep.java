@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 /** Every point against every centre. */
 final class LloydStep implements AssignmentStep {

@@ -1,4 +1,4 @@
-package io.emms.analytics.cluster.internal;
+package io.emms.analytics.cluster;
 
 /**
  * Elkan's algorithm: per point an upper bound on the distance to its own centre and a lower bound on the distance
