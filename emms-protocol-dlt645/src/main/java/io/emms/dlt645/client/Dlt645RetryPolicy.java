@@ -2,7 +2,6 @@ package io.emms.dlt645.client;
 
 import io.emms.bus.RetryPolicy;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How often and how patiently a request is repeated after a response timeout.
@@ -28,18 +27,9 @@ public record Dlt645RetryPolicy(
   public static final Dlt645RetryPolicy DEFAULT =
       new Dlt645RetryPolicy(2, Duration.ofMillis(100), 2.0, Duration.ofSeconds(2), false);
 
+  /** Checks the fields as the line engine's {@link RetryPolicy} does (one set of rules for both). */
   public Dlt645RetryPolicy {
-    Objects.requireNonNull(initialBackoff, "initialBackoff");
-    Objects.requireNonNull(maxBackoff, "maxBackoff");
-    if (retries < 0) {
-      throw new IllegalArgumentException("retries must be >= 0, got " + retries);
-    }
-    if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
-      throw new IllegalArgumentException("back-off delays must not be negative");
-    }
-    if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-      throw new IllegalArgumentException("multiplier must be a finite number >= 1, got " + multiplier);
-    }
+    new RetryPolicy(retries, initialBackoff, multiplier, maxBackoff, retryWrites);
   }
 
   /** The same policy as the line engine's {@link RetryPolicy}, which runs it. */
@@ -49,16 +39,11 @@ public record Dlt645RetryPolicy(
 
   /** Whether a request that has already been attempted {@code attempts} times may be sent again. */
   public boolean mayRetry(int attempts, boolean changesMeter) {
-    return attempts <= retries && (!changesMeter || retryWrites);
+    return asRetryPolicy().mayRetry(attempts, changesMeter);
   }
 
   /** The delay before retry {@code retry} (1 = the first repetition). */
   public Duration backoff(int retry) {
-    if (retry < 1) {
-      throw new IllegalArgumentException("retry numbers start at 1, got " + retry);
-    }
-    double nanos = initialBackoff.toNanos() * Math.pow(multiplier, retry - 1);
-    long capped = (long) Math.min(nanos, (double) maxBackoff.toNanos());
-    return Duration.ofNanos(Math.max(0, capped));
+    return asRetryPolicy().backoff(retry);
   }
 }
