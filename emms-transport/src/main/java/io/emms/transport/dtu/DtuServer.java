@@ -142,20 +142,12 @@ public final class DtuServer implements AutoCloseable {
   private final class Initializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
-      if (bound.stopping() || open.incrementAndGet() > config.maxConnections()) {
-        if (!bound.stopping()) {
-          open.decrementAndGet();
-          log.warn("refused {}: already {} connections", ch.remoteAddress(), config.maxConnections());
-        }
-        ch.close();
+      if (!bound.admit(ch, open, config.maxConnections())) {
         return;
       }
       monitor.accepted.increment();
       connections.add(ch);
-      ch.closeFuture().addListener(f -> {
-        open.decrementAndGet();
-        connections.remove(ch);
-      });
+      ch.closeFuture().addListener(f -> connections.remove(ch));
       ch.pipeline().addLast(
           new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS),
           new DtuConnectionHandler(new Owner(), config.registrationDeadline(), config.holdBack()));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -93,6 +94,24 @@ public final class BoundChannel {
   /** Whether {@link #stop} has been called: new peers are to be turned away. */
   public boolean stopping() {
     return stopping;
+  }
+
+  /**
+   * Admits a connection a server has just accepted, unless the server is stopping or already holds {@code max}: a
+   * refused connection is closed (and logged when it was the limit), an admitted one is counted in {@code open}
+   * until it closes.
+   */
+  public boolean admit(Channel connection, AtomicInteger open, int max) {
+    if (stopping || open.incrementAndGet() > max) {
+      if (!stopping) {
+        open.decrementAndGet();
+        log.warn("refused {}: already {} connections", connection.remoteAddress(), max);
+      }
+      connection.close();
+      return false;
+    }
+    connection.closeFuture().addListener(f -> open.decrementAndGet());
+    return true;
   }
 
   /**

@@ -103,15 +103,9 @@ public final class TcpLinkServer implements AutoCloseable {
   private final class Initializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
-      if (bound.stopping() || accepted.incrementAndGet() > config.maxConnections()) {
-        if (!bound.stopping()) {
-          accepted.decrementAndGet();
-          log.warn("refused {}: already {} connections", ch.remoteAddress(), config.maxConnections());
-        }
-        ch.close();
+      if (!bound.admit(ch, accepted, config.maxConnections())) {
         return;
       }
-      ch.closeFuture().addListener(f -> accepted.decrementAndGet());
       long idleMillis = config.idleTimeout().toMillis();
       if (idleMillis > 0) {
         ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
